@@ -1,0 +1,213 @@
+// Package compare is the one call the UI and the command line make to
+// compare a set of articles: which are copies of which, the passages they
+// share, each sentence's best counterpart elsewhere, what each adds that no
+// other has, and which articles tell the same story. Its Report marshals to
+// the JSON of `annotate -compare`, with offsets in Unicode code points.
+package compare
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"gloss/internal/docio"
+	"gloss/internal/similarity"
+	"gloss/internal/similarity/lsh"
+)
+
+// Report is the comparison of one set of articles.
+type Report struct {
+	Pairs  []Pair              `json:"pairs"`
+	Unique map[string][]Span   `json:"unique"`
+	Groups [][]json.RawMessage `json:"groups"`
+	Docs   []DocInfo           `json:"docs"`
+}
+
+// DocInfo describes one input article.
+type DocInfo struct {
+	ID    json.RawMessage `json:"id"`
+	Lang  string          `json:"lang"` // ISO 639-1, "" when unknown
+	Terms int             `json:"terms"`
+}
+
+// Pair is one compared pair of articles.
+type Pair struct {
+	A        json.RawMessage `json:"a"`
+	B        json.RawMessage `json:"b"`
+	Score    float64         `json:"score"`
+	Relation string          `json:"relation"`
+	Passages []Passage       `json:"passages"`
+	// Sentences pairs each sentence with its best counterpart in the other
+	// article; Best says whose sentence found it ("a", "b" or "both").
+	Sentences []Sentence `json:"sentences"`
+	Scores    Scores     `json:"scores"`
+}
+
+// Passage is a shared passage, code-point offsets, end exclusive.
+type Passage struct {
+	AStart int    `json:"a_start"`
+	AEnd   int    `json:"a_end"`
+	BStart int    `json:"b_start"`
+	BEnd   int    `json:"b_end"`
+	Kind   string `json:"kind"`
+}
+
+// Sentence is a matched sentence pair, code-point offsets, end exclusive.
+type Sentence struct {
+	AStart int     `json:"a_start"`
+	AEnd   int     `json:"a_end"`
+	BStart int     `json:"b_start"`
+	BEnd   int     `json:"b_end"`
+	Score  float64 `json:"score"`
+	Best   string  `json:"best"`
+}
+
+// Scores are the pair measures behind the relation.
+type Scores struct {
+	Cosine     float64 `json:"cosine"`
+	ContainAB  float64 `json:"contain_ab"`
+	ContainBA  float64 `json:"contain_ba"`
+	Jaccard    float64 `json:"jaccard"`
+	CoverA     float64 `json:"cover_a"`
+	CoverB     float64 `json:"cover_b"`
+	LongestRun int     `json:"longest_run"`
+}
+
+// Span is a code-point range, end exclusive.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// MinSentenceScore is the least score of a sentence match worth reporting;
+// lower ones are word overlap by chance.
+const MinSentenceScore = 0.2
+
+// AllPairsMax is the largest set compared all against all; bigger sets
+// compare only the candidate pairs of MinHash/LSH.
+const AllPairsMax = 200
+
+// Run compares docs. IDs must be distinct; texts may be empty.
+func Run(docs []docio.Doc) (*Report, error) {
+	seen := map[string]bool{}
+	texts := make([]string, len(docs))
+	for i, d := range docs {
+		k := idKey(d.ID)
+		if seen[k] {
+			return nil, fmt.Errorf("duplicate document id %s", d.ID)
+		}
+		seen[k] = true
+		texts[i] = d.Text
+	}
+	set := similarity.NewSet(texts)
+	runes := make([]*docio.Runes, len(docs))
+	rep := &Report{Pairs: []Pair{}, Unique: map[string][]Span{}, Groups: [][]json.RawMessage{}}
+	for i, d := range set.Docs {
+		runes[i] = docio.NewRunes(d.Text)
+		rep.Docs = append(rep.Docs, DocInfo{ID: docs[i].ID, Lang: string(d.Lang), Terms: len(d.Terms)})
+	}
+	var candidates [][2]int
+	if len(docs) <= AllPairsMax {
+		for i := range docs {
+			for j := i + 1; j < len(docs); j++ {
+				candidates = append(candidates, [2]int{i, j})
+			}
+		}
+	} else {
+		candidates = lsh.Candidates(set.Docs, lsh.DefaultParams)
+	}
+	results := make([]similarity.PairResult, 0, len(candidates))
+	byDoc := make([][]similarity.PairResult, len(docs))
+	for _, c := range candidates {
+		r := set.Pair(c[0], c[1])
+		results = append(results, r)
+		byDoc[c[0]] = append(byDoc[c[0]], r)
+		byDoc[c[1]] = append(byDoc[c[1]], r)
+	}
+	for _, r := range results {
+		if len(docs) > AllPairsMax && r.Relation == similarity.Unrelated {
+			continue
+		}
+		rep.Pairs = append(rep.Pairs, pairJSON(set, docs, runes, r))
+	}
+	for i := range docs {
+		spans := []Span{}
+		for _, k := range set.Unique(i, byDoc[i]) {
+			se := set.Docs[i].Sentences[k]
+			spans = append(spans, Span{runes[i].Index(se.Start), runes[i].Index(se.End)})
+		}
+		rep.Unique[idKey(docs[i].ID)] = spans
+	}
+	for _, g := range similarity.Groups(len(docs), results) {
+		ids := make([]json.RawMessage, len(g))
+		for k, i := range g {
+			ids[k] = docs[i].ID
+		}
+		rep.Groups = append(rep.Groups, ids)
+	}
+	return rep, nil
+}
+
+func pairJSON(set *similarity.Set, docs []docio.Doc, runes []*docio.Runes, r similarity.PairResult) Pair {
+	ra, rb := runes[r.I], runes[r.J]
+	p := Pair{
+		A: docs[r.I].ID, B: docs[r.J].ID,
+		Score:     round(r.Scores.Score()),
+		Relation:  string(r.Relation),
+		Passages:  []Passage{},
+		Sentences: []Sentence{},
+		Scores: Scores{
+			Cosine: round(r.Scores.Cosine), ContainAB: round(r.Scores.ContainAB), ContainBA: round(r.Scores.ContainBA),
+			Jaccard: round(r.Scores.Jaccard), CoverA: round(r.Scores.CoverA), CoverB: round(r.Scores.CoverB),
+			LongestRun: r.Scores.LongestRun,
+		},
+	}
+	for _, ps := range r.Passages {
+		p.Passages = append(p.Passages, Passage{ra.Index(ps.AStart), ra.Index(ps.AEnd), rb.Index(ps.BStart), rb.Index(ps.BEnd), ps.Kind})
+	}
+	sa, sb := set.Docs[r.I].Sentences, set.Docs[r.J].Sentences
+	type key struct{ a, b int }
+	idx := map[key]int{}
+	add := func(a, b int, score float64, who string) {
+		if b < 0 || score < MinSentenceScore {
+			return
+		}
+		k := key{a, b}
+		if n, ok := idx[k]; ok {
+			p.Sentences[n].Best = "both"
+			return
+		}
+		idx[k] = len(p.Sentences)
+		p.Sentences = append(p.Sentences, Sentence{
+			ra.Index(sa[a].Start), ra.Index(sa[a].End), rb.Index(sb[b].Start), rb.Index(sb[b].End), round(score), who,
+		})
+	}
+	for _, m := range r.BestAB {
+		add(m.A, m.B, m.Score, "a")
+	}
+	for _, m := range r.BestBA {
+		add(m.B, m.A, m.Score, "b")
+	}
+	sort.SliceStable(p.Sentences, func(x, y int) bool {
+		if p.Sentences[x].AStart != p.Sentences[y].AStart {
+			return p.Sentences[x].AStart < p.Sentences[y].AStart
+		}
+		return p.Sentences[x].BStart < p.Sentences[y].BStart
+	})
+	return p
+}
+
+// round keeps scores to 4 decimals so the JSON is stable and readable.
+func round(x float64) float64 {
+	return float64(int64(x*10000+0.5)) / 10000
+}
+
+// idKey is the id as used for the keys of Report.Unique: a string id
+// without its quotes, a number id as written.
+func idKey(id json.RawMessage) string {
+	var s string
+	if json.Unmarshal(id, &s) == nil {
+		return s
+	}
+	return string(id)
+}

@@ -1,0 +1,200 @@
+package similarity
+
+import (
+	"math"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// NumFeatures is the length of a sentence-pair feature vector.
+const NumFeatures = 15
+
+// FeatureNames label the sentence-pair features (for docs and evaluation).
+var FeatureNames = [NumFeatures]string{
+	"bias", "cos_idf", "min_contain_idf", "max_contain_idf", "jaccard",
+	"bigram_dice", "char3_dice", "number_jaccard", "number_mismatch",
+	"length_diff", "capitalized_jaccard", "cos_idf_sq", "log_min_len",
+	"unigram_dice_all", "jaccard_idf",
+}
+
+// SentRep is a sentence prepared for many comparisons: sorted hash sets
+// so that a pair costs a few linear merges.
+type SentRep struct {
+	content []uint64  // distinct content stems, sorted
+	weight  []float64 // IDF of each content stem
+	wsum    float64
+	wnorm   float64
+	all     []uint64 // distinct stems, stopwords included
+	bigrams []uint64 // distinct consecutive stem pairs
+	char3   []uint64 // distinct letter/digit trigrams of the words joined
+	nums    []uint64 // distinct number tokens
+	caps    []uint64 // distinct capitalized non-initial words (names)
+}
+
+// NewSentRep prepares terms t0..t1 of d; w gives the IDF of a stem.
+func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
+	r := &SentRep{}
+	var letters []rune
+	for k := t0; k < t1; k++ {
+		t := d.Terms[k]
+		h := d.Hashes[k]
+		r.all = append(r.all, h)
+		if !t.Stop {
+			r.content = append(r.content, h)
+		}
+		if k > t0 {
+			r.bigrams = append(r.bigrams, mix(d.Hashes[k-1]*31+h))
+		}
+		word := d.Text[t.Start:t.End]
+		first, _ := utf8.DecodeRuneInString(word)
+		if unicode.IsDigit(first) {
+			r.nums = append(r.nums, h)
+		} else if unicode.IsUpper(first) && k > t0 && !t.Stop {
+			r.caps = append(r.caps, h)
+		}
+		for _, c := range word {
+			if unicode.IsLetter(c) || unicode.IsDigit(c) {
+				letters = append(letters, unicode.ToLower(c))
+			}
+		}
+	}
+	for k := 0; k+3 <= len(letters); k++ {
+		r.char3 = append(r.char3, uint64(letters[k])<<42^uint64(letters[k+1])<<21^uint64(letters[k+2]))
+	}
+	r.all = uniq(r.all)
+	r.bigrams = uniq(r.bigrams)
+	r.char3 = uniq(r.char3)
+	r.nums = uniq(r.nums)
+	r.caps = uniq(r.caps)
+	// Weights follow the sorted, distinct content hashes.
+	wmap := make(map[uint64]float64, t1-t0)
+	for k := t0; k < t1; k++ {
+		if !d.Terms[k].Stop {
+			wmap[d.Hashes[k]] = w(d.Terms[k].Stem)
+		}
+	}
+	r.content = uniq(r.content)
+	r.weight = make([]float64, len(r.content))
+	for i, h := range r.content {
+		r.weight[i] = wmap[h]
+		r.wsum += r.weight[i]
+		r.wnorm += r.weight[i] * r.weight[i]
+	}
+	r.wnorm = math.Sqrt(r.wnorm)
+	return r
+}
+
+func uniq(x []uint64) []uint64 {
+	slices.Sort(x)
+	return slices.Compact(x)
+}
+
+func countCommon(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+func dice(a, b []uint64) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	return 2 * float64(countCommon(a, b)) / float64(len(a)+len(b))
+}
+
+func jacc(a, b []uint64, empty float64) float64 {
+	if len(a)+len(b) == 0 {
+		return empty
+	}
+	c := countCommon(a, b)
+	return float64(c) / float64(len(a)+len(b)-c)
+}
+
+// Features computes the sentence-pair features; they are symmetric in a, b.
+func Features(a, b *SentRep) [NumFeatures]float64 {
+	var f [NumFeatures]float64
+	f[0] = 1
+	// Weighted overlap of content stems: one merge gives the shared weight.
+	var shared, dot float64
+	i, j := 0, 0
+	for i < len(a.content) && j < len(b.content) {
+		switch {
+		case a.content[i] < b.content[j]:
+			i++
+		case a.content[i] > b.content[j]:
+			j++
+		default:
+			w := (a.weight[i] + b.weight[j]) / 2
+			shared += w
+			dot += a.weight[i] * b.weight[j]
+			i++
+			j++
+		}
+	}
+	if a.wnorm > 0 && b.wnorm > 0 {
+		f[1] = dot / (a.wnorm * b.wnorm)
+	}
+	ca, cb := 0.0, 0.0
+	if a.wsum > 0 {
+		ca = min(shared/a.wsum, 1)
+	}
+	if b.wsum > 0 {
+		cb = min(shared/b.wsum, 1)
+	}
+	f[2], f[3] = min(ca, cb), max(ca, cb)
+	f[4] = jacc(a.content, b.content, 0)
+	f[5] = dice(a.bigrams, b.bigrams)
+	f[6] = dice(a.char3, b.char3)
+	f[7] = jacc(a.nums, b.nums, 1)
+	if len(a.nums)+len(b.nums) > 0 && countCommon(a.nums, b.nums) != max(len(a.nums), len(b.nums)) {
+		f[8] = 1
+	}
+	na, nb := float64(len(a.content)), float64(len(b.content))
+	if m := max(na, nb); m > 0 {
+		f[9] = math.Abs(na-nb) / m
+	}
+	f[10] = jacc(a.caps, b.caps, 1)
+	f[11] = f[1] * f[1]
+	f[12] = math.Log1p(min(na, nb))
+	f[13] = dice(a.all, b.all)
+	if u := a.wsum + b.wsum - shared; u > 0 {
+		f[14] = shared / u
+	}
+	return f
+}
+
+// Linear is a linear model over the sentence-pair features.
+type Linear struct{ W [NumFeatures]float64 }
+
+// Apply returns w·f.
+func (m Linear) Apply(f [NumFeatures]float64) float64 {
+	var s float64
+	for i, x := range f {
+		s += m.W[i] * x
+	}
+	return s
+}
+
+// SentenceScore is the "same fact" score of two sentences in 0..1: the STS
+// regression (trained on STS Benchmark train, news) scaled from 0..5.
+func SentenceScore(a, b *SentRep) float64 {
+	return min(max(STSModel.Apply(Features(a, b))/5, 0), 1)
+}
+
+// Paraphrase reports whether two sentences say the same thing: the logistic
+// model trained on MSRP train, at probability 0.5.
+func Paraphrase(a, b *SentRep) bool {
+	return ParaModel.Apply(Features(a, b)) > 0
+}
