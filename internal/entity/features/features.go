@@ -1,0 +1,408 @@
+// Package features turns a tokenized sentence into the hashed feature ids
+// the entity tagger scores: word forms, shapes, affixes, neighbours, word
+// clusters, gazetteer matches, sentence-position and headline flags, and
+// document-level history. Features are 64-bit FNV-1a hashes of a template
+// id and its values, so nothing is allocated per feature and the trainer
+// and the runtime agree by construction.
+package features
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Templates. Their numbers are part of the model format: append, never
+// renumber.
+const (
+	tBias = iota + 1
+	tWord
+	tLower
+	tLowerM1
+	tLowerP1
+	tLowerM2
+	tLowerP2
+	tShape
+	tShapeM1
+	tShapeP1
+	tShapeM1W
+	tShapeWP1
+	tPre
+	tSuf
+	tClusF
+	tClusM
+	tClusC
+	tClusFM1
+	tClusFP1
+	tClusMM1
+	tClusMP1
+	tInitShape
+	tInitCommon
+	tHeadLower
+	tBigramM1
+	tBigramP1
+	tCommonCap
+	tHyphFirst
+	tHyphLast
+	tHyphClus
+	tGaz
+	tHist
+	tHistFull
+	tLongShape
+	tHeadShape
+	tClusM2
+	tClusP2
+	tShapeM2
+	tShapeP2
+	tPrevTitle
+	tGazSrc
+	tQuoteCtx
+)
+
+const (
+	offset64 = 14695981039346656037
+	prime64  = 1099511628211
+)
+
+func hStr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime64
+	}
+	return h
+}
+
+func hByte(h uint64, b byte) uint64 {
+	h ^= uint64(b)
+	h *= prime64
+	return h
+}
+
+func hUint(h uint64, v uint32) uint64 {
+	h = hByte(h, byte(v))
+	h = hByte(h, byte(v>>8))
+	h = hByte(h, byte(v>>16))
+	return hByte(h, byte(v>>24))
+}
+
+func tmpl(t int) uint64 { return hByte(hByte(offset64, byte(t)), 0xff) }
+
+// Resources are the lexical tables features consult. All may be nil/empty.
+type Resources struct {
+	// Clusters maps a lower-case word to its cluster ids: fine, mid, coarse.
+	Clusters map[string][3]uint16
+	// Common holds words that are mostly written in lower case in running
+	// text; a capitalised common word at a sentence start is weak evidence.
+	Common map[string]bool
+	// Titles are words that precede names but are not part of them.
+	Titles map[string]bool
+	// Gaz are gazetteers of known names, one per source.
+	Gaz []*Gazetteer
+}
+
+// Tok is the per-token information computed once per token.
+type Tok struct {
+	Norm   string // the word with curly quotes straightened
+	Lower  string
+	Shape  string // compressed shape: "Xx", "X.X.", "d,d"
+	Long   string // shape without compression, capped
+	Cap    bool   // first letter upper case
+	Clus   [3]uint16
+	HasCl  bool
+	Common bool
+}
+
+// Normalize straightens typographic quotes and dashes so that news text
+// matches the training corpora's ASCII conventions.
+func Normalize(w string) string {
+	if isASCII(w) {
+		return w
+	}
+	return normReplacer.Replace(w)
+}
+
+var normReplacer = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", "\"", "\u201d", "\"", "\u2013", "-", "\u2014", "--", "\u2011", "-", "\u2010", "-", "\u00ab", "\"", "\u00bb", "\"")
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// Shapes returns the compressed and long shapes of w.
+func Shapes(w string) (short, long string) {
+	var sb, lb [32]byte
+	s, l := sb[:0], lb[:0]
+	var last byte
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < utf8.RuneSelf:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if len(l) < cap(lb) {
+			l = append(l, c)
+		}
+		if c != last && len(s) < cap(sb) {
+			s = append(s, c)
+		}
+		last = c
+	}
+	return string(s), string(l)
+}
+
+// Prepare computes the per-token information for words.
+func (r *Resources) Prepare(words []string, out []Tok) []Tok {
+	out = out[:0]
+	for _, w := range words {
+		n := Normalize(w)
+		t := Tok{Norm: n, Lower: strings.ToLower(n)}
+		t.Shape, t.Long = Shapes(n)
+		fr, _ := utf8.DecodeRuneInString(n)
+		t.Cap = unicode.IsUpper(fr)
+		if r != nil {
+			if c, ok := r.Clusters[clusterKey(t.Lower)]; ok {
+				t.Clus, t.HasCl = c, true
+			}
+			t.Common = r.Common[t.Lower]
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// clusterKey maps digits to one form so numbers share clusters where the
+// embedding vocabulary has them.
+func clusterKey(s string) string { return s }
+
+// History is the document-level memory of what earlier sentences'
+// predictions said about a word (lower-cased): how often it was inside an
+// entity of each label, and whether it ended a multi-word person name.
+type History struct {
+	m map[string]*histEntry
+}
+
+type histEntry struct {
+	counts  [8]uint16
+	fullPER bool
+}
+
+// NewHistory returns an empty document history.
+func NewHistory() *History { return &History{m: map[string]*histEntry{}} }
+
+// Record notes that words[start:end] were predicted as an entity with the
+// label index lab (0-based among the tagger's labels).
+func (h *History) Record(toks []Tok, start, end, lab int) {
+	if h == nil || lab < 0 || lab >= 8 {
+		return
+	}
+	for i := start; i < end; i++ {
+		if !toks[i].Cap {
+			continue
+		}
+		e := h.m[toks[i].Lower]
+		if e == nil {
+			e = &histEntry{}
+			h.m[toks[i].Lower] = e
+		}
+		if e.counts[lab] < 65535 {
+			e.counts[lab]++
+		}
+		if end-start > 1 && lab == 0 && (i == start || i == end-1) {
+			e.fullPER = true
+		}
+	}
+}
+
+func (h *History) lookup(w string) (int, bool, bool) {
+	if h == nil {
+		return 0, false, false
+	}
+	e := h.m[w]
+	if e == nil {
+		return 0, false, false
+	}
+	best, bc := -1, uint16(0)
+	for l, c := range e.counts {
+		if c > bc {
+			best, bc = l, c
+		}
+	}
+	return best, e.fullPER, best >= 0
+}
+
+// Extract appends the feature hashes of token i of toks to dst.
+func (r *Resources) Extract(toks []Tok, i int, headline bool, gaz []GazHit, hist *History, dst []uint64) []uint64 {
+	t := &toks[i]
+	at := func(k int) *Tok {
+		if k < 0 || k >= len(toks) {
+			return nil
+		}
+		return &toks[k]
+	}
+	lowerOr := func(p *Tok, edge string) string {
+		if p == nil {
+			return edge
+		}
+		return p.Lower
+	}
+	shapeOr := func(p *Tok, edge string) string {
+		if p == nil {
+			return edge
+		}
+		return p.Shape
+	}
+	m1, p1, m2, p2 := at(i-1), at(i+1), at(i-2), at(i+2)
+
+	dst = append(dst, tmpl(tBias))
+	dst = append(dst, hStr(tmpl(tWord), t.Norm))
+	dst = append(dst, hStr(tmpl(tLower), t.Lower))
+	dst = append(dst, hStr(tmpl(tLowerM1), lowerOr(m1, "<s>")))
+	dst = append(dst, hStr(tmpl(tLowerP1), lowerOr(p1, "</s>")))
+	dst = append(dst, hStr(tmpl(tLowerM2), lowerOr(m2, "<s>")))
+	dst = append(dst, hStr(tmpl(tLowerP2), lowerOr(p2, "</s>")))
+	dst = append(dst, hStr(tmpl(tShape), t.Shape))
+	dst = append(dst, hStr(tmpl(tLongShape), t.Long))
+	dst = append(dst, hStr(tmpl(tShapeM1), shapeOr(m1, "<s>")))
+	dst = append(dst, hStr(tmpl(tShapeP1), shapeOr(p1, "</s>")))
+	dst = append(dst, hStr(tmpl(tShapeM2), shapeOr(m2, "<s>")))
+	dst = append(dst, hStr(tmpl(tShapeP2), shapeOr(p2, "</s>")))
+	dst = append(dst, hStr(hByte(hStr(tmpl(tShapeM1W), shapeOr(m1, "<s>")), 0), t.Shape))
+	dst = append(dst, hStr(hByte(hStr(tmpl(tShapeWP1), t.Shape), 0), shapeOr(p1, "</s>")))
+	dst = append(dst, hStr(hByte(hStr(tmpl(tBigramM1), lowerOr(m1, "<s>")), 0), t.Lower))
+	dst = append(dst, hStr(hByte(hStr(tmpl(tBigramP1), t.Lower), 0), lowerOr(p1, "</s>")))
+	// affixes over runes of the lower-case form
+	lw := t.Lower
+	for k, n := 1, 0; k <= 4; k++ {
+		_, sz := utf8.DecodeRuneInString(lw[n:])
+		if sz == 0 {
+			break
+		}
+		n += sz
+		if n >= len(lw) && k > 1 {
+			break
+		}
+		dst = append(dst, hStr(hByte(tmpl(tPre), byte(k)), lw[:n]))
+	}
+	for k, n := 1, len(lw); k <= 4; k++ {
+		_, sz := utf8.DecodeLastRuneInString(lw[:n])
+		if sz == 0 {
+			break
+		}
+		n -= sz
+		if n <= 0 && k > 1 {
+			break
+		}
+		dst = append(dst, hStr(hByte(tmpl(tSuf), byte(k)), lw[n:]))
+	}
+	if t.HasCl {
+		dst = append(dst, hUint(tmpl(tClusF), uint32(t.Clus[0])))
+		dst = append(dst, hUint(tmpl(tClusM), uint32(t.Clus[1])))
+		dst = append(dst, hStr(hUint(tmpl(tClusC), uint32(t.Clus[2])), t.Shape))
+	}
+	if m1 != nil && m1.HasCl {
+		dst = append(dst, hUint(tmpl(tClusFM1), uint32(m1.Clus[0])))
+		dst = append(dst, hUint(tmpl(tClusMM1), uint32(m1.Clus[1])))
+	}
+	if p1 != nil && p1.HasCl {
+		dst = append(dst, hUint(tmpl(tClusFP1), uint32(p1.Clus[0])))
+		dst = append(dst, hUint(tmpl(tClusMP1), uint32(p1.Clus[1])))
+	}
+	if m2 != nil && m2.HasCl {
+		dst = append(dst, hUint(tmpl(tClusM2), uint32(m2.Clus[1])))
+	}
+	if p2 != nil && p2.HasCl {
+		dst = append(dst, hUint(tmpl(tClusP2), uint32(p2.Clus[1])))
+	}
+	// sentence start: a capital there says little on its own
+	first := i == 0 || (i == 1 && isQuoteOrDash(toks[0].Norm)) || (m1 != nil && (m1.Norm == "\"" || m1.Norm == "--" || m1.Norm == ":"))
+	if first {
+		dst = append(dst, hStr(tmpl(tInitShape), t.Shape))
+		dst = append(dst, hByte(tmpl(tInitCommon), b2b(t.Common)))
+	}
+	if t.Cap {
+		dst = append(dst, hByte(hByte(tmpl(tCommonCap), b2b(t.Common)), b2b(first)))
+	}
+	if headline {
+		dst = append(dst, hStr(tmpl(tHeadLower), t.Lower))
+		dst = append(dst, hStr(tmpl(tHeadShape), t.Shape))
+	}
+	if r != nil && m1 != nil && r.Titles[m1.Lower] {
+		dst = append(dst, hByte(tmpl(tPrevTitle), b2b(t.Cap)))
+	}
+	// hyphenated compounds: "Moscow-based", "Anglo-Dutch"
+	if k := strings.IndexByte(t.Lower, '-'); k > 0 && k < len(t.Lower)-1 && t.Kindish() {
+		firstPart, lastPart := t.Lower[:k], t.Lower[strings.LastIndexByte(t.Lower, '-')+1:]
+		dst = append(dst, hStr(tmpl(tHyphFirst), firstPart))
+		dst = append(dst, hStr(tmpl(tHyphLast), lastPart))
+		if r != nil {
+			if c, ok := r.Clusters[firstPart]; ok {
+				dst = append(dst, hUint(tmpl(tHyphClus), uint32(c[1])))
+			}
+		}
+	}
+	for _, g := range gaz {
+		dst = append(dst, hByte(hByte(hByte(tmpl(tGaz), g.Label), g.Pos), g.Src))
+		dst = append(dst, hStr(hByte(hByte(tmpl(tGazSrc), g.Label), g.Pos), t.Shape))
+	}
+	if t.Cap {
+		if lab, full, ok := hist.lookup(t.Lower); ok {
+			dst = append(dst, hByte(tmpl(tHist), byte(lab)))
+			if full {
+				dst = append(dst, hByte(hByte(tmpl(tHistFull), byte(lab)), b2b(i+1 < len(toks) && toks[i+1].Cap)))
+			}
+		}
+	}
+	return dst
+}
+
+// Kindish reports whether the token is a word rather than a number range.
+func (t *Tok) Kindish() bool {
+	r, _ := utf8.DecodeRuneInString(t.Norm)
+	return unicode.IsLetter(r)
+}
+
+func isQuoteOrDash(s string) bool {
+	return s == "\"" || s == "'" || s == "--" || s == "-" || s == "(" || s == "``"
+}
+
+func b2b(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Headline reports whether a sentence is written in capitals or Title
+// Case, where capitalisation stops being evidence of a name.
+func Headline(toks []Tok) bool {
+	words, upper, title := 0, 0, 0
+	for i := range toks {
+		t := &toks[i]
+		if !t.Kindish() {
+			continue
+		}
+		words++
+		if t.Cap {
+			title++
+			if t.Shape == "X" || t.Shape == "X." {
+				upper++
+			}
+		}
+	}
+	if words < 3 {
+		return false
+	}
+	return upper*10 >= words*8 || (title*10 >= words*9 && words >= 4)
+}
