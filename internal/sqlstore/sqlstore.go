@@ -1,0 +1,226 @@
+// Package sqlstore implements annot.SetStore on database/sql for SQLite and
+// PostgreSQL with one schema and one set of embedded migrations. It imports
+// no driver: the program's main registers them (see Dialect.Driver).
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"sync"
+	"time"
+
+	"gloss/internal/annot"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is an annot.SetStore over one database.
+type Store struct {
+	db *sql.DB
+	d  Dialect
+	// Now stamps deletions; tests may replace it.
+	Now func() time.Time
+	wmu sync.Mutex // held around writes when d.serialWrites
+}
+
+var _ annot.SetStore = (*Store)(nil)
+
+// Open opens the database the -db setting names (see Locate), migrates it
+// and returns a ready store. The driver must be registered by the caller.
+func Open(ctx context.Context, db, dataDir string) (*Store, error) {
+	d, dsn, err := Locate(db, dataDir)
+	if err != nil {
+		return nil, err
+	}
+	sdb, err := sql.Open(d.Driver, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", d.Name, err)
+	}
+	s, err := New(ctx, sdb, d)
+	if err != nil {
+		return nil, errors.Join(err, sdb.Close())
+	}
+	return s, nil
+}
+
+// New wraps an open database, sizes its pool and applies pending
+// migrations. Close closes db.
+func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
+	// Keep idle connections: database/sql's default of 2 would reopen
+	// SQLite connections (and rerun their pragmas) under any real load.
+	db.SetMaxOpenConns(d.maxConns)
+	db.SetMaxIdleConns(d.maxConns)
+	if err := db.PingContext(ctx); err != nil {
+		return nil, fmt.Errorf("connect %s: %w", d.Name, err)
+	}
+	s := &Store{db: db, d: d, Now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Dialect returns the store's dialect.
+func (s *Store) Dialect() Dialect { return s.d }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// migrate applies the embedded migrations not yet recorded in
+// schema_migrations, in lexical order, in one transaction that first takes
+// the dialect's lock: processes starting together then migrate one after
+// the other, and a failed migration leaves nothing half done.
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("list migrations: %w", err)
+	}
+	slices.Sort(names)
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if s.d.lock != "" {
+		if _, err := tx.ExecContext(ctx, s.d.lock); err != nil {
+			return fmt.Errorf("migrate: lock: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		name TEXT PRIMARY KEY, applied_ms BIGINT NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: migrations table: %w", err)
+	}
+	for _, name := range names {
+		if err := s.migrateOne(ctx, tx, name); err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migrate: commit: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) migrateOne(ctx context.Context, tx *sql.Tx, name string) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, s.d.Rebind(`SELECT COUNT(*) FROM schema_migrations WHERE name = ?`), name).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	raw, err := migrations.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	ddl, err := s.d.expand(string(raw))
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, ddl); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, s.d.Rebind(`INSERT INTO schema_migrations (name, applied_ms) VALUES (?, ?)`),
+		name, time.Now().UnixMilli())
+	return err
+}
+
+func (s *Store) lockWrites() func() {
+	if !s.d.serialWrites {
+		return func() {}
+	}
+	s.wmu.Lock()
+	return s.wmu.Unlock
+}
+
+// CreateSet implements annot.SetStore.
+func (s *Store) CreateSet(ctx context.Context, r *annot.Record) error {
+	if err := annot.CheckRecord(r); err != nil {
+		return err
+	}
+	defer s.lockWrites()()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	res, err := s.db.ExecContext(ctx, s.d.Rebind(`INSERT INTO sets (id, kind, data, delete_hash, created_ms)
+		VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
+		r.ID, string(r.Kind), r.Data, r.DeleteHash, r.Created.UnixMilli())
+	if err != nil {
+		return fmt.Errorf("insert set: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("insert set: %w", err)
+	}
+	if n == 0 {
+		return annot.Errorf(annot.ECONFLICT, "Set id %s is taken.", r.ID)
+	}
+	return nil
+}
+
+// FindSet implements annot.SetStore.
+func (s *Store) FindSet(ctx context.Context, id string) (*annot.Record, error) {
+	if !annot.ValidID(id) {
+		return nil, annot.Errorf(annot.ENOTFOUND, "No set has this id.")
+	}
+	var (
+		kind    string
+		data    []byte
+		created int64
+		deleted sql.NullInt64
+	)
+	err := s.db.QueryRowContext(ctx, s.d.Rebind(`SELECT kind, data, created_ms, deleted_ms FROM sets WHERE id = ?`), id).
+		Scan(&kind, &data, &created, &deleted)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, annot.Errorf(annot.ENOTFOUND, "No set has this id.")
+	case err != nil:
+		return nil, fmt.Errorf("find set: %w", err)
+	case deleted.Valid:
+		return nil, annot.Errorf(annot.EGONE, "This set was removed by its owner.")
+	}
+	return &annot.Record{ID: id, Kind: annot.Kind(kind), Data: data, Created: time.UnixMilli(created).UTC()}, nil
+}
+
+// DeleteSet implements annot.SetStore.
+func (s *Store) DeleteSet(ctx context.Context, id string, deleteHash []byte) error {
+	if !annot.ValidID(id) {
+		return annot.Errorf(annot.ENOTFOUND, "No set has this id.")
+	}
+	defer s.lockWrites()()
+	var (
+		hash    []byte
+		deleted sql.NullInt64
+	)
+	err := s.db.QueryRowContext(ctx, s.d.Rebind(`SELECT delete_hash, deleted_ms FROM sets WHERE id = ?`), id).Scan(&hash, &deleted)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return annot.Errorf(annot.ENOTFOUND, "No set has this id.")
+	case err != nil:
+		return fmt.Errorf("delete set: %w", err)
+	case deleted.Valid:
+		return annot.Errorf(annot.EGONE, "This set was already removed.")
+	case !annot.SameHash(hash, deleteHash):
+		return annot.Errorf(annot.EFORBIDDEN, "Wrong delete token.")
+	}
+	// deleted_ms IS NULL makes a concurrent second delete a no-op we can see.
+	res, err := s.db.ExecContext(ctx, s.d.Rebind(`UPDATE sets SET data = NULL, deleted_ms = ? WHERE id = ? AND deleted_ms IS NULL`),
+		s.Now().UnixMilli(), id)
+	if err != nil {
+		return fmt.Errorf("delete set: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("delete set: %w", err)
+	}
+	if n == 0 {
+		return annot.Errorf(annot.EGONE, "This set was already removed.")
+	}
+	return nil
+}
