@@ -26,8 +26,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"gloss/internal/entity/nermodel"
 	"gloss/internal/entity/features"
+	"gloss/internal/entity/nermodel"
 	"gloss/internal/entity/perceptron"
 	"gloss/internal/entity/seq"
 	"gloss/internal/nerdata"

@@ -26,9 +26,9 @@ func f1(p, r float64) float64 {
 // Scorer accumulates entity-level exact-match counts (same start, end and
 // label), micro-averaged, restricted to the labels a corpus annotates.
 type Scorer struct {
-	Labels   map[string]bool // labels scored; predictions of others are ignored
-	ByLabel  map[string]*Counts
-	Overall  Counts
+	Labels  map[string]bool // labels scored; predictions of others are ignored
+	ByLabel map[string]*Counts
+	Overall Counts
 }
 
 // NewScorer scores only the given labels.
