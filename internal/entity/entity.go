@@ -75,7 +75,7 @@ func RecognizeTokens(text string, toks []token.Token, sents []token.Range) ([]En
 	defer putTagger(t)
 	names := t.names(text, toks, sents)
 	nums := numex.Find(text, toks, sents)
-	return mergeEntities(names, nums), nil
+	return mergeEntities(text, names, nums), nil
 }
 
 type tagger struct {
