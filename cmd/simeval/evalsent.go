@@ -17,14 +17,13 @@ func evalSentences(shared string, train bool, weightsPath string, r *report) err
 	fMT, fMX := features(d.msrpTrain, d.df), features(d.msrpTest, d.df)
 	fST, fSD, fSX := features(d.stsTrain, d.df), features(d.stsDev, d.df), features(d.stsTest, d.df)
 	if train {
-		sts, lam := fitSTS(fST, d.stsTrain, fSD, d.stsDev)
-		para, plam := fitPara(fMT, d.msrpTrain)
-		if err := writeWeights(weightsPath, sts, lam, para, plam); err != nil {
+		sts, stsNote := fitSTS(fST, d.stsTrain, fSD, d.stsDev)
+		para, paraNote := fitPara(fMT, d.msrpTrain)
+		if err := writeWeights(weightsPath, sts, stsNote, para, paraNote); err != nil {
 			return err
 		}
-		similarity.STSModel = similarity.Linear{W: sts}
-		similarity.ParaModel = similarity.Linear{W: para}
-		fmt.Fprintf(os.Stderr, "simeval: wrote %s (sts ridge %g, msrp l2 %g)\n", weightsPath, lam, plam)
+		similarity.STSModel, similarity.ParaModel = sts, para
+		fmt.Fprintf(os.Stderr, "simeval: wrote %s\n  sts: %s\n  msrp: %s\n", weightsPath, stsNote, paraNote)
 	}
 
 	// MSRP test: the committed logistic model.
@@ -49,14 +48,25 @@ func evalSentences(shared string, train bool, weightsPath string, r *report) err
 	r.add("sim.msrp-test.baseline-f1", bf1, "ratio", "word-overlap baseline")
 
 	// STS news test: Pearson of the committed regression.
-	var gold, sys, base []float64
+	var gold, sys, base, basec []float64
 	for i, p := range d.stsTest {
 		gold = append(gold, p.Label)
 		sys = append(sys, similarity.STSModel.Apply(fSX[i]))
 		base = append(base, wordOverlap(p.A, p.B))
+		basec = append(basec, wordCosine(p.A, p.B))
 	}
 	r.add("sim.sts-news-test.pearson", pearson(sys, gold), "ratio", "goal >= 0.80")
+	for _, src := range []string{"MSRpar", "headlines"} {
+		var g, y []float64
+		for i, p := range d.stsTest {
+			if p.Source == src {
+				g, y = append(g, gold[i]), append(y, sys[i])
+			}
+		}
+		r.add("sim.sts-news-test."+src+".pearson", pearson(y, g), "ratio", "by source")
+	}
 	r.add("sim.sts-news-test.baseline-pearson", pearson(base, gold), "ratio", "word-overlap Jaccard")
+	r.add("sim.sts-news-test.baseline-cosine-pearson", pearson(basec, gold), "ratio", "word-set cosine")
 	var dg, ds []float64
 	for i, p := range d.stsDev {
 		dg = append(dg, p.Label)
@@ -74,77 +84,113 @@ func labels(ps []sentPair) []float64 {
 	return y
 }
 
-// fitSTS fits the regression on STS train (news) with the ridge penalty
-// that gives the best Pearson on STS dev.
-func fitSTS(ft [][nf]float64, train []sentPair, fd [][nf]float64, dev []sentPair) ([nf]float64, float64) {
-	var best [nf]float64
-	bestP, bestL := -2.0, 0.0
-	for _, lam := range []float64{0, 1e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1} {
-		w := ridge(ft, labels(train), lam)
+var stsGBDT = gbdtParams{Rounds: 600, Depth: 3, MinLeaf: 20, Rate: 0.03}
+
+func init() {
+	if v := os.Getenv("SIM_DEPTH"); v != "" {
+		fmt.Sscan(v, &stsGBDT.Depth, &stsGBDT.MinLeaf, &stsGBDT.Rate, &stsGBDT.Rounds)
+	}
+}
+
+// fitSTS fits boosted trees on STS train (news); the number of rounds is
+// the one with the best Pearson on STS dev.
+func fitSTS(ft [][nf]float64, train []sentPair, fd [][nf]float64, dev []sentPair) (*similarity.Boosted, string) {
+	bestP, bestR := -2.0, 0
+	fitGBDT(ft, labels(train), stsGBDT, func(round int, m *similarity.Boosted) {
 		var sys []float64
 		for _, f := range fd {
-			sys = append(sys, similarity.Linear{W: w}.Apply(f))
+			sys = append(sys, m.Apply(f))
 		}
 		if p := pearson(sys, labels(dev)); p > bestP {
-			best, bestP, bestL = w, p, lam
+			bestP, bestR = p, round+1
 		}
-	}
-	return best, bestL
+	})
+	m := fitGBDT(ft, labels(train), stsGBDT, nil)
+	m.Trees = m.Trees[:bestR]
+	return m, fmt.Sprintf("boosted trees (depth %d, rate %g, min leaf %d), %d rounds chosen on STS dev (Pearson %.4f), fitted on STS train news",
+		stsGBDT.Depth, stsGBDT.Rate, stsGBDT.MinLeaf, bestR, bestP)
 }
 
-// fitPara fits the paraphrase classifier on MSRP train. The penalty and the
-// decision threshold are chosen by 5-fold cross-validation on train; the
-// threshold is folded into the bias so that Apply(f) > 0 means paraphrase.
-func fitPara(ft [][nf]float64, train []sentPair) ([nf]float64, float64) {
+var paraGBDT = gbdtParams{Rounds: 500, Depth: 3, MinLeaf: 20, Rate: 0.03}
+
+// fitPara fits the paraphrase classifier on MSRP train: boosted trees
+// regressing the 0/1 label. The number of rounds and the decision threshold
+// are chosen by 5-fold cross-validation on train, maximizing accuracy+F1;
+// the threshold is folded into the base so Apply(f) > 0 means paraphrase.
+func fitPara(ft [][nf]float64, train []sentPair) (*similarity.Boosted, string) {
 	y := labels(train)
-	bestAcc, bestL, bestT := -1.0, 0.0, 0.0
-	for _, lam := range []float64{1e-4, 1e-3, 1e-2} {
-		for _, t := range []float64{-0.6, -0.4, -0.2, 0, 0.2, 0.4} {
-			ok := 0
-			for fold := 0; fold < 5; fold++ {
-				var xt [][nf]float64
-				var yt []float64
-				for i := range ft {
-					if i%5 != fold {
-						xt = append(xt, ft[i])
-						yt = append(yt, y[i])
-					}
-				}
-				w := logistic(xt, yt, lam)
-				for i := range ft {
-					if i%5 == fold && (similarity.Linear{W: w}.Apply(ft[i]) > t) == (y[i] > 0.5) {
-						ok++
-					}
-				}
+	const folds = 5
+	// cv[round] holds out-of-fold predictions after that many rounds.
+	cv := make([][]float64, paraGBDT.Rounds)
+	for r := range cv {
+		cv[r] = make([]float64, len(ft))
+	}
+	for fold := 0; fold < folds; fold++ {
+		var xt [][nf]float64
+		var yt []float64
+		var held []int
+		for i := range ft {
+			if i%folds != fold {
+				xt = append(xt, ft[i])
+				yt = append(yt, y[i])
+			} else {
+				held = append(held, i)
 			}
-			if acc := float64(ok) / float64(len(ft)); acc > bestAcc {
-				bestAcc, bestL, bestT = acc, lam, t
+		}
+		fitGBDT(xt, yt, paraGBDT, func(round int, m *similarity.Boosted) {
+			if round%10 != 9 {
+				return
+			}
+			for _, i := range held {
+				cv[round][i] = m.Apply(ft[i])
+			}
+		})
+	}
+	bestS, bestR, bestT := -1.0, 0, 0.5
+	for r := 9; r < paraGBDT.Rounds; r += 10 {
+		for t := 0.3; t <= 0.7; t += 0.01 {
+			pred := make([]bool, len(ft))
+			for i := range ft {
+				pred[i] = cv[r][i] > t
+			}
+			if acc, f1 := accF1(pred, train); acc+f1 > bestS {
+				bestS, bestR, bestT = acc+f1, r+1, t
 			}
 		}
 	}
-	w := logistic(ft, y, bestL)
-	w[0] -= bestT
-	return w, bestL
+	m := fitGBDT(ft, y, paraGBDT, nil)
+	m.Trees = m.Trees[:bestR]
+	m.Base -= bestT
+	return m, fmt.Sprintf("boosted trees (depth %d, rate %g, min leaf %d) on the 0/1 label, %d rounds and threshold %.2f by 5-fold CV on MSRP train (acc+F1 %.4f)",
+		paraGBDT.Depth, paraGBDT.Rate, paraGBDT.MinLeaf, bestR, bestT, bestS)
 }
 
-func writeWeights(path string, sts [nf]float64, lam float64, para [nf]float64, plam float64) error {
+func writeWeights(path string, sts *similarity.Boosted, stsNote string, para *similarity.Boosted, paraNote string) error {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// Code generated by cmd/simeval -train; DO NOT EDIT.\n\npackage similarity\n\n")
-	fmt.Fprintf(&b, "// Sentence-pair models over Features. STSModel: ridge regression (penalty %g, chosen on STS dev)\n", lam)
-	fmt.Fprintf(&b, "// fitted to the 0..5 gold scores of STS Benchmark train, news genre. ParaModel: logistic\n")
-	fmt.Fprintf(&b, "// regression (L2 %g and threshold by 5-fold cross-validation) on MSRP train. Test data unused.\n", plam)
-	fmt.Fprintf(&b, "var (\n\tSTSModel = Linear{W: [NumFeatures]float64{")
-	for i, w := range sts {
-		fmt.Fprintf(&b, "\n\t\t%.6g, // %s", w, similarity.FeatureNames[i])
-	}
-	fmt.Fprintf(&b, "\n\t}}\n\tParaModel = Linear{W: [NumFeatures]float64{")
-	for i, w := range para {
-		fmt.Fprintf(&b, "\n\t\t%.6g, // %s", w, similarity.FeatureNames[i])
-	}
-	fmt.Fprintf(&b, "\n\t}}\n)\n")
+	fmt.Fprintf(&b, "// STSModel: %s.\n//\n// ParaModel: %s.\n//\n// Test data was not used.\nvar (\n", stsNote, paraNote)
+	writeBoosted(&b, "STSModel", sts)
+	writeBoosted(&b, "ParaModel", para)
+	fmt.Fprintf(&b, ")\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		return err
 	}
 	return os.WriteFile(path, src, 0o644)
+}
+
+func writeBoosted(b *bytes.Buffer, name string, m *similarity.Boosted) {
+	fmt.Fprintf(b, "\t%s Model = &Boosted{Base: %v, Trees: [][]Node{\n", name, m.Base)
+	for _, t := range m.Trees {
+		b.WriteString("\t\t{")
+		for _, n := range t {
+			if n.F < 0 {
+				fmt.Fprintf(b, "{F: -1, V: %v}, ", n.V)
+			} else {
+				fmt.Fprintf(b, "{F: %d, T: %v, L: %d, R: %d}, ", n.F, n.T, n.L, n.R)
+			}
+		}
+		b.WriteString("},\n")
+	}
+	b.WriteString("\t}}\n")
 }

@@ -16,8 +16,9 @@ import (
 // sentPair is one labelled sentence pair: Label is 0/1 for MSRP and the
 // 0..5 gold score for STS.
 type sentPair struct {
-	A, B  string
-	Label float64
+	A, B   string
+	Label  float64
+	Source string // STS: MSRpar, headlines, deft-news
 }
 
 func readMSRP(path string) ([]sentPair, error) {
@@ -26,7 +27,7 @@ func readMSRP(path string) ([]sentPair, error) {
 			return sentPair{}, false
 		}
 		l, err := strconv.ParseFloat(strings.TrimPrefix(f[0], "\uFEFF"), 64)
-		return sentPair{f[3], f[4], l}, err == nil
+		return sentPair{f[3], f[4], l, "msrp"}, err == nil
 	})
 }
 
@@ -37,7 +38,7 @@ func readSTS(path string) ([]sentPair, error) {
 			return sentPair{}, false
 		}
 		l, err := strconv.ParseFloat(f[4], 64)
-		return sentPair{f[5], f[6], l}, err == nil
+		return sentPair{f[5], f[6], l, f[1]}, err == nil
 	})
 }
 
@@ -117,7 +118,12 @@ func features(ps []sentPair, df *similarity.DF) [][similarity.NumFeatures]float6
 
 // wordOverlap is the baseline: Jaccard of lowercased word tokens, no
 // stemming, no weights.
-func wordOverlap(a, b string) float64 {
+func wordOverlap(a, b string) float64 { return overlap(a, b, false) }
+
+// wordCosine is the cosine of the binary word vectors: |A∩B|/sqrt(|A||B|).
+func wordCosine(a, b string) float64 { return overlap(a, b, true) }
+
+func overlap(a, b string, cosine bool) float64 {
 	set := func(s string) map[string]bool {
 		m := map[string]bool{}
 		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
@@ -133,6 +139,12 @@ func wordOverlap(a, b string) float64 {
 		if y[w] {
 			in++
 		}
+	}
+	if cosine {
+		if len(x) == 0 || len(y) == 0 {
+			return 0
+		}
+		return float64(in) / math.Sqrt(float64(len(x)*len(y)))
 	}
 	if u := len(x) + len(y) - in; u > 0 {
 		return float64(in) / float64(u)

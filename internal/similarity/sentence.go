@@ -8,14 +8,18 @@ import (
 )
 
 // NumFeatures is the length of a sentence-pair feature vector.
-const NumFeatures = 15
+const NumFeatures = 31
 
 // FeatureNames label the sentence-pair features (for docs and evaluation).
 var FeatureNames = [NumFeatures]string{
 	"bias", "cos_idf", "min_contain_idf", "max_contain_idf", "jaccard",
 	"bigram_dice", "char3_dice", "number_jaccard", "number_mismatch",
 	"length_diff", "capitalized_jaccard", "cos_idf_sq", "log_min_len",
-	"unigram_dice_all", "jaccard_idf",
+	"unigram_dice_all", "jaccard_idf", "bigram_min_contain", "bigram_max_contain",
+	"trigram_dice", "lcs_min", "lcs_max", "negation_mismatch", "char4_dice",
+	"max_unmatched_idf", "unmatched_capitalized", "soft_min_contain_idf",
+	"soft_max_contain_idf", "log_unmatched_min", "log_unmatched_max",
+	"weighted_length_diff", "unmatched_idf_mass_min", "unmatched_idf_mass_max",
 }
 
 // SentRep is a sentence prepared for many comparisons: sorted hash sets
@@ -30,7 +34,15 @@ type SentRep struct {
 	char3   []uint64 // distinct letter/digit trigrams of the words joined
 	nums    []uint64 // distinct number tokens
 	caps    []uint64 // distinct capitalized non-initial words (names)
+	seq     []uint64 // stem hashes in order, stopwords included
+	tri     []uint64 // distinct stem trigrams
+	char4   []uint64
+	neg     bool     // contains a negation
+	stems   []string // content stems, parallel to content
 }
+
+// negations flip a sentence's meaning while sharing all its other words.
+var negations = map[string]bool{"not": true, "no": true, "never": true, "n't": true, "nor": true, "without": true, "none": true}
 
 // NewSentRep prepares terms t0..t1 of d; w gives the IDF of a stem.
 func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
@@ -43,8 +55,15 @@ func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 		if !t.Stop {
 			r.content = append(r.content, h)
 		}
+		r.seq = append(r.seq, h)
 		if k > t0 {
 			r.bigrams = append(r.bigrams, mix(d.Hashes[k-1]*31+h))
+		}
+		if k > t0+1 {
+			r.tri = append(r.tri, mix(mix(d.Hashes[k-2]*31+d.Hashes[k-1])+h))
+		}
+		if negations[t.Stem] || len(t.Stem) > 3 && t.Stem[len(t.Stem)-3:] == "n't" {
+			r.neg = true
 		}
 		word := d.Text[t.Start:t.End]
 		first, _ := utf8.DecodeRuneInString(word)
@@ -62,6 +81,11 @@ func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 	for k := 0; k+3 <= len(letters); k++ {
 		r.char3 = append(r.char3, uint64(letters[k])<<42^uint64(letters[k+1])<<21^uint64(letters[k+2]))
 	}
+	for k := 0; k+4 <= len(letters); k++ {
+		r.char4 = append(r.char4, uint64(letters[k])<<48^uint64(letters[k+1])<<32^uint64(letters[k+2])<<16^uint64(letters[k+3]))
+	}
+	r.char4 = uniq(r.char4)
+	r.tri = uniq(r.tri)
 	r.all = uniq(r.all)
 	r.bigrams = uniq(r.bigrams)
 	r.char3 = uniq(r.char3)
@@ -74,7 +98,15 @@ func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 			wmap[d.Hashes[k]] = w(d.Terms[k].Stem)
 		}
 	}
+	smap := make(map[uint64]string, t1-t0)
+	for k := t0; k < t1; k++ {
+		smap[d.Hashes[k]] = d.Terms[k].Stem
+	}
 	r.content = uniq(r.content)
+	r.stems = make([]string, len(r.content))
+	for i, h := range r.content {
+		r.stems[i] = smap[h]
+	}
 	r.weight = make([]float64, len(r.content))
 	for i, h := range r.content {
 		r.weight[i] = wmap[h]
@@ -172,14 +204,134 @@ func Features(a, b *SentRep) [NumFeatures]float64 {
 	if u := a.wsum + b.wsum - shared; u > 0 {
 		f[14] = shared / u
 	}
+	cb2 := countCommon(a.bigrams, b.bigrams)
+	if len(a.bigrams) > 0 && len(b.bigrams) > 0 {
+		x, y := float64(cb2)/float64(len(a.bigrams)), float64(cb2)/float64(len(b.bigrams))
+		f[15], f[16] = min(x, y), max(x, y)
+	}
+	f[17] = dice(a.tri, b.tri)
+	if l := lcs(a.seq, b.seq); l > 0 {
+		f[18] = float64(l) / float64(max(len(a.seq), len(b.seq)))
+		f[19] = float64(l) / float64(min(len(a.seq), len(b.seq)))
+	}
+	if a.neg != b.neg {
+		f[20] = 1
+	}
+	f[21] = dice(a.char4, b.char4)
+	f[22] = max(maxUnmatched(a, b), maxUnmatched(b, a)) / 10
+	f[23] = math.Log1p(float64(len(a.caps) + len(b.caps) - 2*countCommon(a.caps, b.caps)))
+	sa, ua := softMatched(a, b)
+	sb, ub := softMatched(b, a)
+	if a.wsum > 0 && b.wsum > 0 {
+		x, y := min(sa/a.wsum, 1), min(sb/b.wsum, 1)
+		f[24], f[25] = min(x, y), max(x, y)
+	}
+	f[26] = math.Log1p(float64(min(ua, ub)))
+	f[27] = math.Log1p(float64(max(ua, ub)))
+	if m := max(a.wsum, b.wsum); m > 0 {
+		f[28] = math.Abs(a.wsum-b.wsum) / m
+	}
+	xa, xb := math.Log1p(max(a.wsum-sa, 0)), math.Log1p(max(b.wsum-sb, 0))
+	f[29], f[30] = min(xa, xb), max(xa, xb)
 	return f
+}
+
+// softMatched returns the IDF weight of a's content stems found in b
+// exactly or as a near spelling (one a prefix of the other, or one edit
+// apart, for stems of five letters or more: "U.S."/"US", inflections the
+// stemmer missed, typos), and the count of a's stems matched neither way.
+func softMatched(a, b *SentRep) (w float64, unmatched int) {
+	j := 0
+	for i, h := range a.content {
+		for j < len(b.content) && b.content[j] < h {
+			j++
+		}
+		if j < len(b.content) && b.content[j] == h {
+			w += a.weight[i]
+			continue
+		}
+		found := false
+		for _, t := range b.stems {
+			if nearSpelling(a.stems[i], t) {
+				found = true
+				break
+			}
+		}
+		if found {
+			w += a.weight[i]
+		} else {
+			unmatched++
+		}
+	}
+	return w, unmatched
+}
+
+func nearSpelling(x, y string) bool {
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(x) < 4 {
+		return false
+	}
+	if len(y) >= 5 && y[:len(x)] == x {
+		return true
+	}
+	return len(y) >= 5 && len(y)-len(x) <= 1 && editOne(x, y)
+}
+
+// editOne reports whether y is x with at most one byte substituted,
+// inserted or deleted (len(x) <= len(y) <= len(x)+1).
+func editOne(x, y string) bool {
+	i := 0
+	for i < len(x) && x[i] == y[i] {
+		i++
+	}
+	if len(x) == len(y) {
+		return i == len(x) || x[i+1:] == y[i+1:]
+	}
+	return x[i:] == y[i+1:]
+}
+
+// maxUnmatched is the largest IDF of a content stem of a missing from b.
+func maxUnmatched(a, b *SentRep) float64 {
+	m, j := 0.0, 0
+	for i, h := range a.content {
+		for j < len(b.content) && b.content[j] < h {
+			j++
+		}
+		if j >= len(b.content) || b.content[j] != h {
+			m = max(m, a.weight[i])
+		}
+	}
+	return m
+}
+
+// lcs is the length of the longest common subsequence of two short
+// sequences (sentences), in O(len(a)·len(b)) time and O(len(b)) space.
+func lcs(a, b []uint64) int {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(cur[j], prev[j+1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // Linear is a linear model over the sentence-pair features.
 type Linear struct{ W [NumFeatures]float64 }
 
 // Apply returns w·f.
-func (m Linear) Apply(f [NumFeatures]float64) float64 {
+func (m *Linear) Apply(f [NumFeatures]float64) float64 {
 	var s float64
 	for i, x := range f {
 		s += m.W[i] * x
