@@ -1,0 +1,81 @@
+# Gloss build. `make run` and `make test` are all a new user needs.
+SHELL      := bash
+.SHELLFLAGS := -eu -o pipefail -c
+GO         ?= go
+SHARED     ?= ../shared
+BIN        := bin/gloss
+WASM       := web/app.wasm
+WASMEXEC   := $(shell $(GO) env GOROOT)/lib/wasm
+# Packages that run only on the server or drive a browser; everything else
+# under internal/ is engine code and is also tested as wasm under Node.
+NATIVE_ONLY := /internal/(server|sqlstore|httpapi|pgtest|e2e|browsertest)(/|$$)
+ENGINE      = $$($(GO) list ./internal/... | grep -vE '$(NATIVE_ONLY)')
+
+.PHONY: all build wasm server run static test vet fmt-check unit wasm-test e2e bench eval model clean
+
+all: build
+
+## build: web/app.wasm (+ .br, .gz) and bin/gloss
+build: wasm server
+
+# The wasm is rebuilt into a temporary file and only replaces web/app.wasm
+# (and is recompressed, ~30 s) when its bytes changed.
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM).new ./cmd/server
+	if cmp -s $(WASM).new $(WASM) && [ $(WASM).br -nt $(WASM) ] && [ $(WASM).gz -nt $(WASM) ]; then \
+		rm $(WASM).new; \
+	else \
+		mv $(WASM).new $(WASM); \
+		$(GO) run ./cmd/precompress $(WASM); \
+	fi
+
+server:
+	$(GO) build -trimpath -o $(BIN) ./cmd/server
+
+## run: build everything and serve on :8080 with an SQLite file under ./data
+run: build
+	./$(BIN)
+
+## static: a self-contained static site in ./dist
+static: build
+	rm -rf dist
+	./$(BIN) -static dist
+
+## test: every test — vet, format, unit (native and wasm), browser end-to-end
+test: fmt-check vet unit wasm-test e2e
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/server $(ENGINE)
+
+unit:
+	$(GO) test -count=1 ./...
+
+wasm-test:
+	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 $(ENGINE)
+
+e2e: build
+	@command -v "$${CHROME_PATH:-chromium}" >/dev/null || { echo "e2e: Chromium not found: install it (apt-get install chromium) or set CHROME_PATH"; exit 1; }
+	GLOSS_E2E=1 GLOSS_BIN=$(CURDIR)/$(BIN) GLOSS_WEB=$(CURDIR)/web $(GO) test -count=1 -timeout 15m ./internal/e2e
+
+## bench: figures as `name value unit` lines
+bench: build
+	$(GO) run ./cmd/webbench -bin $(CURDIR)/$(BIN) -web $(CURDIR)/web
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./internal/... | $(GO) run ./cmd/benchfmt -prefix native.
+	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 1x $(ENGINE) | $(GO) run ./cmd/benchfmt -prefix wasm.
+
+## eval: quality figures on the labelled corpora in $(SHARED)
+eval:
+	$(GO) run ./cmd/nereval -shared $(SHARED)
+	$(GO) run ./cmd/simeval -shared $(SHARED)
+
+## model: retrain the entity model from $(SHARED)/data/ner
+model:
+	$(GO) run ./cmd/nertrain -shared $(SHARED) -out internal/entity/model.bin
+
+clean:
+	rm -rf bin dist $(WASM) $(WASM).br $(WASM).gz $(WASM).new
