@@ -213,4 +213,3 @@ func TestAccepts(t *testing.T) {
 		}
 	}
 }
-
