@@ -28,13 +28,25 @@ func (w *Workspace) OnMount(ctx app.Context) {
 	w.mounted = true
 	// Time since navigation start, read by the load benchmarks.
 	app.Window().Set("glossMountedAt", app.Window().Get("performance").Call("now"))
-	w.update = ctx.AppUpdateAvailable()
+	w.update = ctx.AppUpdateAvailable() && loadedByWorker()
 }
 
 // OnAppUpdate is called when a new version has been installed by the service
 // worker; the open workspace keeps running until the user chooses to reload.
 func (w *Workspace) OnAppUpdate(ctx app.Context) {
-	w.update = ctx.AppUpdateAvailable()
+	w.update = ctx.AppUpdateAvailable() && loadedByWorker()
+}
+
+// loadedByWorker reports whether this page came through a service worker.
+// go-app reports the first install as an update too (the new worker claims
+// the page, then turns "activated"); only a page that an older worker
+// served can have an update.
+func loadedByWorker() bool {
+	nav := app.Window().Get("performance").Call("getEntriesByType", "navigation")
+	if nav.Length() == 0 {
+		return false
+	}
+	return nav.Index(0).Get("workerStart").Float() > 0
 }
 
 func (w *Workspace) Render() app.UI {

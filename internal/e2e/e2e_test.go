@@ -115,6 +115,8 @@ func TestShell(t *testing.T) {
 		t.Errorf("paste area not cleared after adding: %q", got)
 	}
 
+	screenshot(t, ctx, "shell.png")
+
 	// PWA: manifest with local icons, each fetchable.
 	icons := eval[[]string](t, ctx, `(async () => {
 		const m = await (await fetch('/manifest.webmanifest')).json();
@@ -132,6 +134,11 @@ func TestShell(t *testing.T) {
 		t.Errorf("manifest icons = %q, want several sizes including a maskable one", icons)
 	}
 	wait(t, ctx, browsertest.OfflineReady)
+	// The first install is not an update.
+	time.Sleep(time.Second)
+	if eval[bool](t, ctx, `document.querySelector('[data-testid="update-available"]') !== null`) {
+		t.Error("first visit offers an update")
+	}
 }
 
 // TestOffline stops the server and reloads: the service worker must serve
@@ -238,6 +245,25 @@ func TestStaticSite(t *testing.T) {
 	hs.Close()
 	do(t, ctx, chromedp.Reload())
 	wait(t, ctx, browsertest.AppReady)
+}
+
+// screenshot saves the page for people to look at, under $GLOSS_ARTIFACTS.
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("GLOSS_ARTIFACTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func version(t *testing.T, base string) string {
