@@ -38,7 +38,7 @@ type Thresholds struct {
 }
 
 // DefaultThresholds are the tuned thresholds.
-var DefaultThresholds = Thresholds{NearDup: 0.8, EditedRun: 8, EditedCover: 0.15, SameStory: 0.25}
+var DefaultThresholds = Thresholds{NearDup: 0.85, EditedRun: 4, EditedCover: 0.2, SameStory: 0.2}
 
 // Classify returns the relation of a pair with scores s.
 func (th Thresholds) Classify(s Scores) Relation {

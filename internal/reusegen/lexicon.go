@@ -1,0 +1,36 @@
+package reusegen
+
+// synonyms is a small hand-written news thesaurus: enough rewording for
+// synthetic paraphrase, not a linguistic resource.
+var synonyms = map[string][]string{
+	"said": {"stated", "told reporters", "added"}, "says": {"states", "claims"},
+	"told": {"informed", "assured"}, "announced": {"unveiled", "disclosed"},
+	"government": {"administration", "cabinet"}, "officials": {"authorities", "sources"},
+	"official": {"spokesman", "representative"}, "police": {"officers", "authorities"},
+	"company": {"firm", "group"}, "president": {"leader", "head of state"},
+	"minister": {"secretary", "cabinet member"}, "people": {"residents", "individuals"},
+	"killed": {"left dead", "died"}, "wounded": {"injured", "hurt"},
+	"attack": {"assault", "strike"}, "talks": {"negotiations", "discussions"},
+	"agreement": {"deal", "accord"}, "deal": {"agreement", "pact"},
+	"rose": {"climbed", "increased"}, "fell": {"dropped", "declined"},
+	"increase": {"rise", "gain"}, "percent": {"pct", "per cent"},
+	"million": {"mln", "millions"}, "billion": {"bln", "billions"},
+	"shares": {"stock", "equities"}, "profit": {"earnings", "income"},
+	"market": {"exchange", "trading"}, "week": {"seven days"},
+	"monday": {"earlier this week"}, "tuesday": {"earlier this week"}, "wednesday": {"midweek"},
+	"thursday": {"late this week"}, "friday": {"at the end of the week"},
+	"big": {"large", "major"}, "large": {"big", "sizeable"}, "new": {"fresh", "latest"},
+	"expected": {"forecast", "predicted"}, "began": {"started", "opened"},
+	"country": {"nation", "state"}, "city": {"town", "capital"},
+	"army": {"military", "troops"}, "troops": {"soldiers", "forces"},
+	"leader": {"chief", "head"}, "meeting": {"session", "summit"},
+	"plan": {"proposal", "scheme"}, "report": {"statement", "account"},
+	"won": {"secured", "captured"}, "beat": {"defeated", "overcame"},
+	"match": {"game", "contest"}, "team": {"side", "squad"},
+	"year": {"twelve months"}, "years": {"decades", "seasons"},
+	"price": {"cost", "value"}, "prices": {"costs", "rates"},
+	"bank": {"lender", "institution"}, "court": {"tribunal", "judges"},
+	"election": {"vote", "poll"}, "party": {"movement", "bloc"},
+	"also": {"additionally", "moreover"}, "after": {"following", "once"},
+	"before": {"ahead of", "prior to"}, "about": {"around", "roughly"},
+}
