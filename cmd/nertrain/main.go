@@ -37,14 +37,15 @@ func main() {
 	shared := flag.String("shared", "../shared", "shared data directory")
 	out := flag.String("out", "internal/entity/model.bin", "model file to write")
 	clusters := flag.String("clusters", "internal/entity/clusters.txt", "word-cluster table")
-	epochs := flag.Int("epochs", 12, "training epochs")
+	epochs := flag.Int("epochs", 10, "training epochs")
 	train := flag.String("train", "conll-train,conll-dev", "training sets: conll-train, conll-dev, gmb-train")
 	devEvery := flag.Int("dev-every", 0, "score CoNLL dev (eng.testa) every N epochs (0: never)")
 	minAbs := flag.Float64("prune", 0.5, "drop feature rows whose largest averaged weight is below this")
 	seed := flag.Uint64("seed", 1, "shuffle seed")
+	domain := flag.Bool("domain", true, "per-corpus feature copies (Daume's feature augmentation); the shipped model keeps shared + CoNLL weights")
 	flag.Parse()
 	runtime.GOMAXPROCS(1)
-	if err := run(*shared, *out, *clusters, *train, *epochs, *devEvery, float32(*minAbs), *seed); err != nil {
+	if err := run(*shared, *out, *clusters, *train, *epochs, *devEvery, float32(*minAbs), *seed, *domain); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -53,7 +54,7 @@ func nerPath(shared string, parts ...string) string {
 	return filepath.Join(append([]string{shared, "data", "ner"}, parts...)...)
 }
 
-func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs float32, seed uint64) error {
+func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs float32, seed uint64, domain bool) error {
 	t0 := time.Now()
 	res := &features.Resources{Titles: nermodel.TitleWords()}
 	var err error
@@ -61,15 +62,24 @@ func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs fl
 		return err
 	}
 	var docs []nerdata.Document
+	var srcOf []byte // 0 CoNLL, 1 GMB
+	var conllDocs []nerdata.Document
+	gmb, err := nerdata.ReadFile(nerPath(shared, "gmb-kaggle", "gmb.train.conll"), nerdata.GMB)
+	if err != nil {
+		return err
+	}
 	for _, name := range strings.Split(train, ",") {
 		var d []nerdata.Document
+		src := byte(0)
 		switch name {
 		case "conll-train":
 			d, err = nerdata.ReadFile(nerPath(shared, "conll2003", "eng.train"), nerdata.CoNLL)
+			conllDocs = append(conllDocs, d...)
 		case "conll-dev":
 			d, err = nerdata.ReadFile(nerPath(shared, "conll2003", "eng.testa"), nerdata.CoNLL)
+			conllDocs = append(conllDocs, d...)
 		case "gmb-train":
-			d, err = nerdata.ReadFile(nerPath(shared, "gmb-kaggle", "gmb.train.conll"), nerdata.GMB)
+			d, src = gmb, 1
 		default:
 			return fmt.Errorf("unknown training set %q", name)
 		}
@@ -77,19 +87,24 @@ func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs fl
 			return err
 		}
 		docs = append(docs, d...)
+		for range d {
+			srcOf = append(srcOf, src)
+		}
 	}
-	gmb, err := nerdata.ReadFile(nerPath(shared, "gmb-kaggle", "gmb.train.conll"), nerdata.GMB)
-	if err != nil {
-		return err
-	}
-	var dev []nerdata.Document
+	// GMB conventions differ: titles are inside person names and demonyms
+	// are "gpe" (LOC here); bring them to CoNLL's before training.
+	fixGMB(gmb, conllDocs)
+	devs := map[string][]nerdata.Document{}
 	if devEvery > 0 {
-		if dev, err = nerdata.ReadFile(nerPath(shared, "conll2003", "eng.testa"), nerdata.CoNLL); err != nil {
+		if devs["conll-dev"], err = nerdata.ReadFile(nerPath(shared, "conll2003", "eng.testa"), nerdata.CoNLL); err != nil {
+			return err
+		}
+		if devs["uner-ewt-dev"], err = nerdata.ReadFile(nerPath(shared, "uner-en", "en_ewt-ud-dev.iob2"), nerdata.UNER); err != nil {
 			return err
 		}
 	}
-	res.Common = commonWords(append(append([]nerdata.Document(nil), docs...), gmb...))
-	res.Gaz = []*features.Gazetteer{mineGaz(docs, 0), mineGaz(gmb, 1)}
+	res.Common = commonWords(append(append([]nerdata.Document(nil), conllDocs...), gmb...))
+	res.Gaz = []*features.Gazetteer{mineGaz(conllDocs, 0), mineGaz(gmb, 1)}
 	log.Printf("%d training documents; %d cluster words, %d common words, gazetteer %d + %d names (%.1fs)",
 		len(docs), len(res.Clusters), len(res.Common), len(res.Gaz[0].Entries), len(res.Gaz[1].Entries), time.Since(t0).Seconds())
 
@@ -108,6 +123,7 @@ func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs fl
 			gold[i] = append(gold[i], seq.Encode(toSeqSpans(nerdata.Spans(s.Tags)), len(s.Words)))
 		}
 	}
+	aug := newAugmenter()
 	for ep := 1; ep <= epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		wrong, total := 0, 0
@@ -119,6 +135,9 @@ func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs fl
 					continue
 				}
 				feats := d.Features(s.Words)
+				if domain {
+					feats = aug.add(feats, srcOf[di])
+				}
 				pred := tr.Tag(feats)
 				wrong += tr.Update(feats, gold[di][si], pred)
 				total += len(pred)
@@ -127,17 +146,21 @@ func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs fl
 			}
 		}
 		log.Printf("epoch %d: %.2f%% tags wrong, %d rows (%.0fs)", ep, 100*float64(wrong)/float64(total), len(tr.Keys), time.Since(t0).Seconds())
-		if devEvery > 0 && (ep%devEvery == 0 || ep == epochs) {
-			a := tr.Averaged()
-			log.Printf("  dev F1 %.2f (averaged, unpruned)", 100*score(res, a, dev))
+		if devEvery > 0 && (ep%devEvery == 0 || ep == epochs) && ep != epochs {
+			a := aug.merge(tr.Averaged())
+			for _, name := range []string{"conll-dev", "uner-ewt-dev"} {
+				log.Printf("  %s F1 %.2f (averaged, unpruned)", name, 100*score(res, a, devs[name]))
+			}
 		}
 	}
-	a := tr.Averaged()
+	a := aug.merge(tr.Averaged())
 	m := perceptron.Freeze(a, minAbs)
 	log.Printf("frozen: %d of %d rows kept", m.Rows(), len(a.Keys))
 	if devEvery > 0 {
 		sc := &perceptron.Scratch{}
-		log.Printf("  dev F1 %.2f (frozen)", 100*score(res, frozen{m, sc}, dev))
+		for _, name := range []string{"conll-dev", "uner-ewt-dev"} {
+			log.Printf("  %s F1 %.2f (frozen)", name, 100*score(res, frozen{m, sc}, devs[name]))
+		}
 	}
 	b := nermodel.Encode(m, res)
 	if err := os.WriteFile(out, b, 0o644); err != nil {
@@ -155,7 +178,11 @@ type frozen struct {
 func (f frozen) Tag(feats [][]uint64) []int { return f.m.Tag(feats, f.sc) }
 
 func score(res *features.Resources, sc seq.Scorer, docs []nerdata.Document) float64 {
-	s := nerdata.NewScorer("PER", "ORG", "LOC", "MISC")
+	labels := []string{"PER", "ORG", "LOC", "MISC"}
+	if len(docs) > 0 && len(docs[0].ID) > 0 && !strings.HasPrefix(docs[0].ID, "doc") {
+		labels = labels[:3] // UNER: no MISC
+	}
+	s := nerdata.NewScorer(labels...)
 	for _, doc := range docs {
 		d := seq.NewDoc(res)
 		for _, sent := range doc.Sentences {
