@@ -26,8 +26,25 @@ type Store struct {
 	d  Dialect
 	// Now stamps deletions; tests may replace it.
 	Now func() time.Time
-	wmu sync.Mutex // held around writes when d.serialWrites
+
+	// Group commit (d.groupCommit): CreateSet hands its record to the
+	// writer goroutine; wmu keeps deletes out of the writer's way.
+	wmu    sync.Mutex
+	writes chan *writeReq
+	quit   chan struct{}
+	writer sync.WaitGroup
+	closeM sync.Once
 }
+
+type writeReq struct {
+	ctx  context.Context
+	r    *annot.Record
+	done chan error
+}
+
+// maxBatch bounds one group commit so a huge queue cannot make one
+// transaction (and every caller waiting on it) arbitrarily slow.
+const maxBatch = 64
 
 var _ annot.SetStore = (*Store)(nil)
 
@@ -63,14 +80,29 @@ func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		return nil, err
 	}
+	if d.groupCommit {
+		s.writes = make(chan *writeReq)
+		s.quit = make(chan struct{})
+		s.writer.Add(1)
+		go s.writeLoop()
+	}
 	return s, nil
 }
 
 // Dialect returns the store's dialect.
 func (s *Store) Dialect() Dialect { return s.d }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close stops the writer, if any, and closes the database. Creations
+// already handed to the writer finish first.
+func (s *Store) Close() error {
+	s.closeM.Do(func() {
+		if s.quit != nil {
+			close(s.quit)
+			s.writer.Wait()
+		}
+	})
+	return s.db.Close()
+}
 
 // migrate applies the embedded migrations not yet recorded in
 // schema_migrations, in lexical order, in one transaction that first takes
@@ -131,24 +163,36 @@ func (s *Store) migrateOne(ctx context.Context, tx *sql.Tx, name string) error {
 	return err
 }
 
-func (s *Store) lockWrites() func() {
-	if !s.d.serialWrites {
-		return func() {}
-	}
-	s.wmu.Lock()
-	return s.wmu.Unlock
-}
-
 // CreateSet implements annot.SetStore.
 func (s *Store) CreateSet(ctx context.Context, r *annot.Record) error {
 	if err := annot.CheckRecord(r); err != nil {
 		return err
 	}
-	defer s.lockWrites()()
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	res, err := s.db.ExecContext(ctx, s.d.Rebind(`INSERT INTO sets (id, kind, data, delete_hash, created_ms)
+	if s.writes == nil {
+		return s.insert(ctx, s.db, r)
+	}
+	req := &writeReq{ctx: ctx, r: r, done: make(chan error, 1)}
+	select {
+	case s.writes <- req:
+	case <-s.quit:
+		return errors.New("insert set: store closed")
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	// Once the writer has the request it always answers, after the commit
+	// (or the failure) that decides it.
+	return <-req.done
+}
+
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func (s *Store) insert(ctx context.Context, db execer, r *annot.Record) error {
+	res, err := db.ExecContext(ctx, s.d.Rebind(`INSERT INTO sets (id, kind, data, delete_hash, created_ms)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
 		r.ID, string(r.Kind), r.Data, r.DeleteHash, r.Created.UnixMilli())
 	if err != nil {
@@ -162,6 +206,78 @@ func (s *Store) CreateSet(ctx context.Context, r *annot.Record) error {
 		return annot.Errorf(annot.ECONFLICT, "Set id %s is taken.", r.ID)
 	}
 	return nil
+}
+
+func (s *Store) writeLoop() {
+	defer s.writer.Done()
+	for {
+		var batch []*writeReq
+		select {
+		case req := <-s.writes:
+			batch = append(batch, req)
+		case <-s.quit:
+			return
+		}
+	drain:
+		for len(batch) < maxBatch {
+			select {
+			case req := <-s.writes:
+				batch = append(batch, req)
+			default:
+				break drain
+			}
+		}
+		s.commitBatch(batch)
+	}
+}
+
+// commitBatch inserts a batch in one transaction. Callers whose context
+// ended are answered with its error and left out. If the transaction
+// fails as a whole, each record is retried alone so one bad row cannot
+// fail its neighbours.
+func (s *Store) commitBatch(batch []*writeReq) {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	live := batch[:0]
+	for _, req := range batch {
+		if err := req.ctx.Err(); err != nil {
+			req.done <- err
+			continue
+		}
+		live = append(live, req)
+	}
+	if len(live) == 0 {
+		return
+	}
+	// The batch's transaction must not die with one caller's context.
+	ctx := context.Background()
+	errs := make([]error, len(live))
+	err := func() error {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+		for i, req := range live {
+			errs[i] = s.insert(ctx, tx, req.r)
+			if errs[i] != nil && annot.ErrorCode(errs[i]) != annot.ECONFLICT {
+				return errs[i]
+			}
+		}
+		return tx.Commit()
+	}()
+	if err != nil && len(live) > 1 {
+		for _, req := range live {
+			req.done <- s.insert(ctx, s.db, req.r)
+		}
+		return
+	}
+	for i, req := range live {
+		if err != nil {
+			errs[i] = err
+		}
+		req.done <- errs[i]
+	}
 }
 
 // FindSet implements annot.SetStore.
@@ -193,7 +309,10 @@ func (s *Store) DeleteSet(ctx context.Context, id string, deleteHash []byte) err
 	if !annot.ValidID(id) {
 		return annot.Errorf(annot.ENOTFOUND, "No set has this id.")
 	}
-	defer s.lockWrites()()
+	if s.d.groupCommit {
+		s.wmu.Lock()
+		defer s.wmu.Unlock()
+	}
 	var (
 		hash    []byte
 		deleted sql.NullInt64
