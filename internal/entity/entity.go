@@ -79,10 +79,8 @@ func RecognizeTokens(text string, toks []token.Token, sents []token.Range) ([]En
 }
 
 type tagger struct {
-	m     *nermodel.Model
-	sc    perceptron.Scratch
-	words []string
-	out   []Entity
+	m  *nermodel.Model
+	sc perceptron.Scratch
 }
 
 var pool sync.Pool
@@ -98,26 +96,31 @@ func putTagger(t *tagger) { pool.Put(t) }
 
 func (t *tagger) Tag(feats [][]uint64) []int { return t.m.Tagger.Tag(feats, &t.sc) }
 
-// names runs the name tagger over each sentence of one document.
+// names runs the name tagger over each sentence of one document, then
+// applies the document-level and convention rules in rules.go.
 func (t *tagger) names(text string, toks []token.Token, sents []token.Range) []Entity {
-	var out []Entity
 	d := seq.NewDoc(t.m.Res)
+	var fs []found
+	words := make([]string, len(toks))
+	for i, tk := range toks {
+		words[i] = text[tk.Start:tk.End]
+	}
 	for _, s := range sents {
 		if s.Start < 0 || s.End > len(toks) || s.Start >= s.End {
 			continue
 		}
-		st := toks[s.Start:s.End]
-		t.words = t.words[:0]
-		for _, tk := range st {
-			t.words = append(t.words, text[tk.Start:tk.End])
+		for _, sp := range d.Tag(t, words[s.Start:s.End]) {
+			fs = append(fs, found{s.Start + sp.Start, s.Start + sp.End, sp.Label, s.Start})
 		}
-		for _, sp := range d.Tag(t, t.words) {
-			a, b := trimTitles(t.words, sp, seq.Labels[sp.Label], t.m.Res.Titles)
-			if a >= b {
-				continue
-			}
-			out = append(out, Entity{st[a].Start, st[b-1].End, seq.Labels[sp.Label]})
+	}
+	fs = applyRules(words, fs, t.m.Res)
+	out := make([]Entity, 0, len(fs))
+	for _, f := range fs {
+		a, b := trimTitles(words, f.start, f.end, seq.Labels[f.label], t.m.Res.Titles)
+		if a >= b {
+			continue
 		}
+		out = append(out, Entity{toks[a].Start, toks[b-1].End, seq.Labels[f.label]})
 	}
 	return out
 }

@@ -5,13 +5,11 @@ import (
 	"strings"
 
 	"gloss/internal/entity/numex"
-	"gloss/internal/entity/seq"
 )
 
 // trimTitles drops titles the tagger left at the start of a person span
 // ("President Obama" → "Obama"): Gloss's convention keeps titles out.
-func trimTitles(words []string, sp seq.Span, label string, titles map[string]bool) (int, int) {
-	a, b := sp.Start, sp.End
+func trimTitles(words []string, a, b int, label string, titles map[string]bool) (int, int) {
 	if label != "PER" {
 		return a, b
 	}

@@ -406,3 +406,19 @@ func Headline(toks []Tok) bool {
 	}
 	return upper*10 >= words*8 || (title*10 >= words*9 && words >= 4)
 }
+
+// TitleCase reports whether a sentence is written in Title Case rather
+// than capitals: most words capitalised, few entirely upper case.
+func TitleCase(toks []Tok) bool {
+	words, upper := 0, 0
+	for i := range toks {
+		if !toks[i].Kindish() {
+			continue
+		}
+		words++
+		if toks[i].Shape == "X" && len(toks[i].Norm) > 1 {
+			upper++
+		}
+	}
+	return words > 0 && upper*2 < words
+}

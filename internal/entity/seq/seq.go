@@ -130,6 +130,7 @@ type Doc struct {
 	Exclude features.Exclude
 
 	toks  []features.Tok
+	words []string
 	hits  [][]features.GazHit
 	all   [][]features.GazHit
 	feats [][]uint64
@@ -145,6 +146,18 @@ func NewDoc(res *features.Resources) *Doc {
 func (d *Doc) Features(words []string) [][]uint64 {
 	d.toks = d.Res.Prepare(words, d.toks)
 	head := features.Headline(d.toks)
+	if head && features.TitleCase(d.toks) {
+		// A Title Case headline: lower-case its common words so it reads
+		// like running text ("Shares Slide After Profit Warning").
+		d.words = append(d.words[:0], words...)
+		for i := range d.words {
+			if i > 0 && d.toks[i].Common {
+				d.words[i] = d.toks[i].Lower
+			}
+		}
+		d.toks = d.Res.Prepare(d.words, d.toks)
+		head = features.Headline(d.toks)
+	}
 	if cap(d.all) < len(words) {
 		d.all = make([][]features.GazHit, len(words))
 	}

@@ -1,0 +1,111 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"gloss/internal/entity/features"
+	"gloss/internal/entity/seq"
+)
+
+// found is a name over token indexes of the whole document.
+type found struct {
+	start, end, label int
+	sent              int // index of the sentence's first token
+}
+
+var (
+	labPER = seq.LabelIndex("PER")
+	labORG = seq.LabelIndex("ORG")
+	labLOC = seq.LabelIndex("LOC")
+)
+
+// applyRules enforces document-level consistency and a few conventions the
+// statistical tagger cannot see:
+//   - a dateline ("BRISTOL —" opening a paragraph) is a place;
+//   - a name ending in a facility word ("Memorial Stadium") is LOC;
+//   - a mention that repeats part of a longer name elsewhere in the
+//     document takes that name's label ("Putin" after "Vladimir Putin",
+//     "Brightwater" after "Brightwater Foods").
+func applyRules(words []string, fs []found, res *features.Resources) []found {
+	for i := range fs {
+		f := &fs[i]
+		if f.start == f.sent && f.end < len(words) && isDash(words[f.end]) && allCaps(words[f.start:f.end]) {
+			f.label = labLOC
+			continue
+		}
+		if f.end-f.start > 1 && facility[words[f.end-1]] {
+			f.label = labLOC
+		}
+	}
+	// Longer names teach shorter ones their label.
+	type vote struct{ n [4]int }
+	partOf := map[string]*vote{}
+	for _, f := range fs {
+		if f.end-f.start < 2 {
+			continue
+		}
+		for k := f.start; k < f.end; k++ {
+			w := words[k]
+			if !startsUpper(w) || res.Common[strings.ToLower(w)] {
+				continue
+			}
+			v := partOf[w]
+			if v == nil {
+				v = &vote{}
+				partOf[w] = v
+			}
+			v.n[f.label]++
+		}
+	}
+	for i := range fs {
+		f := &fs[i]
+		if f.end-f.start != 1 {
+			continue
+		}
+		v := partOf[words[f.start]]
+		if v == nil {
+			continue
+		}
+		best, bn := -1, 0
+		for l, n := range v.n {
+			if n > bn {
+				best, bn = l, n
+			}
+		}
+		// "Madrid" may be the city of "Real Madrid": only persons spread
+		// freely; an organisation only corrects a person reading.
+		if best == labPER && f.label != labPER || best == labORG && f.label == labPER {
+			f.label = best
+		}
+	}
+	return fs
+}
+
+var facility = map[string]bool{
+	"Stadium": true, "Arena": true, "Airport": true, "Square": true, "Street": true, "Avenue": true, "Road": true,
+	"Bridge": true, "Station": true, "Hospital": true, "Jail": true, "Prison": true, "Dam": true, "Palace": true,
+	"Tower": true, "Cathedral": true, "Mosque": true, "Highway": true, "Boulevard": true, "Park": true, "Lane": true,
+	"Stadion": true, "Stade": true, "Estadio": true,
+}
+
+func isDash(w string) bool {
+	return w == "—" || w == "–" || w == "-" || w == "--"
+}
+
+func allCaps(ws []string) bool {
+	for _, w := range ws {
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
