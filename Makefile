@@ -52,8 +52,9 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/server $(ENGINE)
 
+# The browser tests need the built binary and wasm: they run in `e2e`.
 unit:
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v '/internal/e2e$$')
 
 wasm-test:
 	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 $(ENGINE)
