@@ -130,17 +130,16 @@ func (f *fields) int(key string) (int, error) {
 	if !ok {
 		return 0, nil
 	}
-	p := join(f.path, key)
 	n, ok := v.(json.Number)
 	if !ok {
-		return 0, typeError(v, p, "an integer")
+		return 0, typeError(v, join(f.path, key), "an integer")
 	}
 	i, err := strconv.ParseInt(string(n), 10, 64)
 	if err != nil {
-		return 0, FieldErrorf(p, "must be an integer, not %s", n)
+		return 0, FieldErrorf(join(f.path, key), "must be an integer, not %s", n)
 	}
 	if i < 0 || i > math.MaxInt32 {
-		return 0, FieldErrorf(p, "%d is out of range", i)
+		return 0, FieldErrorf(join(f.path, key), "%d is out of range", i)
 	}
 	return int(i), nil
 }
@@ -158,20 +157,21 @@ func (f *fields) array(key string) ([]any, error) {
 	return a, nil
 }
 
-// strs reads several optional string fields at once, stopping at the first
-// error, to keep the readers below flat.
-func (f *fields) strs(dst map[string]*string) error {
-	keys := make([]string, 0, len(dst))
-	for k := range dst {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		s, err := f.str(k)
+// strField names one string field to read and where to put it.
+type strField struct {
+	key string
+	dst *string
+}
+
+// strs reads several optional string fields in order, stopping at the
+// first error, to keep the readers below flat.
+func (f *fields) strs(fs ...strField) error {
+	for _, sf := range fs {
+		s, err := f.str(sf.key)
 		if err != nil {
 			return err
 		}
-		*dst[k] = s
+		*sf.dst = s
 	}
 	return nil
 }
@@ -201,7 +201,7 @@ func readSet(v any) (*Set, error) {
 			return nil, err
 		}
 		var l Label
-		if err := lf.strs(map[string]*string{"id": &l.ID, "name": &l.Name, "color": &l.Color}); err != nil {
+		if err := lf.strs(strField{"id", &l.ID}, strField{"name", &l.Name}, strField{"color", &l.Color}); err != nil {
 			return nil, err
 		}
 		s.Labels = append(s.Labels, l)
@@ -236,10 +236,9 @@ func readArticle(v any, path string) (Article, error) {
 	if err != nil {
 		return a, err
 	}
-	if err := f.strs(map[string]*string{
-		"id": &a.ID, "title": &a.Title, "text": &a.Text, "language": &a.Language,
-		"source_url": &a.SourceURL, "hash": &a.Hash, "note": &a.Note,
-	}); err != nil {
+	if err := f.strs(strField{"id", &a.ID}, strField{"title", &a.Title}, strField{"text", &a.Text},
+		strField{"language", &a.Language}, strField{"source_url", &a.SourceURL},
+		strField{"hash", &a.Hash}, strField{"note", &a.Note}); err != nil {
 		return a, err
 	}
 	ents, err := f.array("entities")
@@ -253,8 +252,9 @@ func readArticle(v any, path string) (Article, error) {
 	if len(ents)+len(anns) > MaxSpansPerArticle {
 		return a, FieldErrorf(path, "%d spans, at most %d allowed", len(ents)+len(anns), MaxSpansPerArticle)
 	}
+	entPath, annPath := join(path, "entities"), join(path, "annotations")
 	for i, ev := range ents {
-		p := index(join(path, "entities"), i)
+		p := index(entPath, i)
 		ef, err := object(ev, p, []string{"start", "end", "kind", "text"}, []string{"start", "end", "kind"})
 		if err != nil {
 			return a, err
@@ -266,13 +266,13 @@ func readArticle(v any, path string) (Article, error) {
 		if e.End, err = ef.int("end"); err != nil {
 			return a, err
 		}
-		if err := ef.strs(map[string]*string{"kind": &e.Kind, "text": &e.Text}); err != nil {
+		if err := ef.strs(strField{"kind", &e.Kind}, strField{"text", &e.Text}); err != nil {
 			return a, err
 		}
 		a.Entities = append(a.Entities, e)
 	}
 	for i, nv := range anns {
-		p := index(join(path, "annotations"), i)
+		p := index(annPath, i)
 		nf, err := object(nv, p, []string{"id", "start", "end", "label", "note", "text"}, []string{"id", "start", "end", "label"})
 		if err != nil {
 			return a, err
@@ -284,7 +284,8 @@ func readArticle(v any, path string) (Article, error) {
 		if n.End, err = nf.int("end"); err != nil {
 			return a, err
 		}
-		if err := nf.strs(map[string]*string{"id": &n.ID, "label": &n.Label, "note": &n.Note, "text": &n.Text}); err != nil {
+		if err := nf.strs(strField{"id", &n.ID}, strField{"label", &n.Label},
+			strField{"note", &n.Note}, strField{"text", &n.Text}); err != nil {
 			return a, err
 		}
 		a.Annotations = append(a.Annotations, n)
@@ -321,7 +322,7 @@ func readView(v any) (*View, error) {
 			return nil, err
 		}
 		k := &EntityKey{}
-		if err := ef.strs(map[string]*string{"kind": &k.Kind, "text": &k.Text}); err != nil {
+		if err := ef.strs(strField{"kind", &k.Kind}, strField{"text", &k.Text}); err != nil {
 			return nil, err
 		}
 		w.Entity = k
