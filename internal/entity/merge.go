@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"slices"
 	"strings"
 
 	"gloss/internal/entity/numex"
@@ -20,44 +19,43 @@ func trimTitles(words []string, a, b int, label string, titles map[string]bool) 
 }
 
 // mergeEntities combines name spans and numeric spans: names win where they
-// overlap ("Nikkei 225" stays one MISC), and the result is sorted.
+// overlap ("Nikkei 225" stays one MISC), except that a name lying inside an
+// amount ("A$" read as a name in "A$18 million") gives way to the amount.
+// Both inputs are sorted and non-overlapping; the sweep is linear.
 func mergeEntities(text string, names []Entity, nums []numex.Span) []Entity {
-	// A name that lies inside an amount ("A$" read as a name in
-	// "A$18 million") gives way to the amount.
 	keep := names[:0]
+	k := 0
 	for _, e := range names {
-		inside := false
-		for _, n := range nums {
-			if n.Start <= e.Start && e.End <= n.End && (n.Label == "MONEY" || n.Label == "PERCENT") {
-				inside = true
-				break
-			}
+		for k < len(nums) && nums[k].End <= e.Start {
+			k++
 		}
+		inside := k < len(nums) && nums[k].Start <= e.Start && e.End <= nums[k].End &&
+			(nums[k].Label == "MONEY" || nums[k].Label == "PERCENT")
 		if !inside {
 			keep = append(keep, e)
 		}
 	}
 	names = keep
-	out := names
+	out := make([]Entity, 0, len(names)+len(nums))
+	j := 0
 	for _, n := range nums {
-		clash := false
-		for k, e := range names {
-			if n.Start < e.End && e.Start < n.End {
-				clash = true
-				break
-			}
-			// numbered names: "Nikkei 225", "FTSE 100", "Interstate 295"
-			if n.Label == "CARDINAL" && e.End < n.Start && strings.TrimSpace(text[e.End:n.Start]) == "" && numberedName[lastWord(text[e.Start:e.End])] {
-				names[k].End = n.End
-				clash = true
-				break
-			}
+		for j < len(names) && names[j].End <= n.Start {
+			out = append(out, names[j])
+			j++
 		}
-		if !clash {
-			out = append(out, Entity{n.Start, n.End, n.Label})
+		if j < len(names) && names[j].Start < n.End {
+			continue // overlaps a name
 		}
+		// numbered names: "Nikkei 225", "FTSE 100", "Interstate 295"
+		if p := len(out) - 1; n.Label == "CARDINAL" && p >= 0 && out[p].Label != "DATE" && out[p].Label != "MONEY" &&
+			out[p].Label != "PERCENT" && out[p].Label != "CARDINAL" && out[p].End < n.Start &&
+			strings.TrimSpace(text[out[p].End:n.Start]) == "" && numberedName[lastWord(text[out[p].Start:out[p].End])] {
+			out[p].End = n.End
+			continue
+		}
+		out = append(out, Entity{n.Start, n.End, n.Label})
 	}
-	slices.SortFunc(out, func(a, b Entity) int { return a.Start - b.Start })
+	out = append(out, names[j:]...)
 	return out
 }
 

@@ -20,6 +20,8 @@ type Model struct {
 
 	table []int32 // open addressing: slot → row+1 (0 = empty)
 	mask  uint32
+	wf    []float32 // dequantized weights for scoring
+	pred  [][]int32
 }
 
 // Fold reduces a 64-bit feature hash to the 32-bit key the model stores.
@@ -79,6 +81,14 @@ func Freeze(a *Trainer, minAbs float32) *Model {
 func (m *Model) Rows() int { return len(m.keys) }
 
 func (m *Model) build() {
+	m.wf = make([]float32, len(m.w))
+	for r := range m.keys {
+		s := m.scale[r]
+		for t := 0; t < m.NT; t++ {
+			m.wf[r*m.NT+t] = s * float32(m.w[r*m.NT+t])
+		}
+	}
+	m.pred = preds(m.NT, m.Trans)
 	size := 1
 	for size < 2*len(m.keys)+1 {
 		size <<= 1
@@ -139,14 +149,13 @@ func (m *Model) Tag(feats [][]uint64, sc *Scratch) []int {
 			if r < 0 {
 				continue
 			}
-			s := m.scale[r]
-			w := m.w[r*nT : r*nT+nT]
+			w := m.wf[r*nT : r*nT+nT]
 			for t := range e {
-				e[t] += s * float32(w[t])
+				e[t] += w[t]
 			}
 		}
 	}
-	sc.path = Viterbi(n, nT, emit, m.Trans, m.End, sc.path, sc.back, sc.score)
+	sc.path = viterbi(n, nT, emit, m.Trans, m.pred, m.End, sc.path, sc.back, sc.score)
 	return sc.path
 }
 

@@ -12,9 +12,26 @@ var NegInf = float32(math.Inf(-1))
 
 // Viterbi returns the best tag path given per-token emission scores
 // (emit[i*nT+t]), transition scores trans[(prev)*nT+t] with row nT for the
-// sentence start, and allowed transitions (same layout; nil allows all).
-// end[t] scores ending the sentence in tag t (NegInf forbids).
+// sentence start, and end[t] for ending the sentence in tag t (nil: 0).
+// Forbidden transitions are NegInf and skipped via predecessor lists.
 func Viterbi(n, nT int, emit, trans []float32, end []float32, path []int, back []int32, score []float32) []int {
+	return viterbi(n, nT, emit, trans, preds(nT, trans), end, path, back, score)
+}
+
+// preds lists, for each tag, the predecessors whose transition is allowed.
+func preds(nT int, trans []float32) [][]int32 {
+	out := make([][]int32, nT)
+	for t := 0; t < nT; t++ {
+		for p := 0; p < nT; p++ {
+			if !math.IsInf(float64(trans[p*nT+t]), -1) {
+				out[t] = append(out[t], int32(p))
+			}
+		}
+	}
+	return out
+}
+
+func viterbi(n, nT int, emit, trans []float32, pred [][]int32, end []float32, path []int, back []int32, score []float32) []int {
 	path = path[:0]
 	if n == 0 {
 		return path
@@ -33,16 +50,17 @@ func Viterbi(n, nT int, emit, trans []float32, end []float32, path []int, back [
 	for i := 1; i < n; i++ {
 		cur, prev = prev, cur
 		e := emit[i*nT : i*nT+nT]
+		bk := back[i*nT : i*nT+nT]
 		for t := 0; t < nT; t++ {
 			best, arg := NegInf, int32(0)
-			for p := 0; p < nT; p++ {
-				s := prev[p] + trans[p*nT+t]
+			for _, p := range pred[t] {
+				s := prev[p] + trans[int(p)*nT+t]
 				if s > best {
-					best, arg = s, int32(p)
+					best, arg = s, p
 				}
 			}
 			cur[t] = best + e[t]
-			back[i*nT+t] = arg
+			bk[t] = arg
 		}
 	}
 	best, arg := NegInf, 0
