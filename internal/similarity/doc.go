@@ -161,3 +161,35 @@ func intersect(a, b ShingleSet) int {
 	}
 	return n
 }
+
+// TextShingles returns AnalyzeLang(text, lang).Shingles() without building
+// the Doc: the cheap path for indexing thousands of articles.
+func TextShingles(text string, lang stem.Lang) []uint64 {
+	st := stem.For(lang)
+	var win [ShingleSize]uint64
+	n := 0
+	out := make([]uint64, 0, len(text)/12)
+	stem.Each(text, st, func(t stem.Term) {
+		if t.Stop {
+			return
+		}
+		copy(win[:], win[1:])
+		win[ShingleSize-1] = hashStem(t.Stem)
+		n++
+		if n >= ShingleSize {
+			var x uint64 = 0x9e3779b97f4a7c15
+			for _, h := range win {
+				x = mix(x ^ h)
+			}
+			out = append(out, x)
+		}
+	})
+	if n > 0 && n < ShingleSize {
+		var x uint64 = 0x9e3779b97f4a7c15
+		for _, h := range win[ShingleSize-n:] {
+			x = mix(x ^ h)
+		}
+		out = append(out, x)
+	}
+	return out
+}

@@ -97,34 +97,60 @@ func (s *Set) Pair(i, j int) PairResult {
 	return r
 }
 
+// MatchCandidates is how many sentences of the other article are fully
+// scored for each sentence: those sharing the most IDF weight with it. The
+// model's best is practically always among them, and it keeps sentence
+// matching linear in article length instead of quadratic.
+var MatchCandidates = 4
+
 // bestMatches finds for each sentence of a its best-scoring sentence of b.
-// Only sentences sharing a stem are scored: the rest would score near zero
-// and skipping them keeps long articles fast.
 func bestMatches(a, b []*SentRep) []SentenceMatch {
-	inv := map[uint64][]int32{}
+	type post struct {
+		sent int32
+		w    float64
+	}
+	inv := map[uint64][]post{}
 	for k, r := range b {
-		for _, h := range r.all {
-			inv[h] = append(inv[h], int32(k))
+		for x, h := range r.content {
+			inv[h] = append(inv[h], post{int32(k), r.weight[x]})
 		}
 	}
 	out := make([]SentenceMatch, len(a))
-	mark := make([]int, len(b))
+	acc := make([]float64, len(b))
+	var touched []int32
+	type cand struct {
+		sent int32
+		w    float64
+	}
+	var top []cand
 	for k, r := range a {
 		out[k] = SentenceMatch{A: k, B: -1}
-		stamp := k + 1
-		var cands []int32
-		for _, h := range r.content {
-			for _, m := range inv[h] {
-				if mark[m] != stamp {
-					mark[m] = stamp
-					cands = append(cands, m)
+		touched = touched[:0]
+		for x, h := range r.content {
+			for _, p := range inv[h] {
+				if acc[p.sent] == 0 {
+					touched = append(touched, p.sent)
 				}
+				acc[p.sent] += r.weight[x] + p.w
 			}
 		}
-		sort.Slice(cands, func(x, y int) bool { return cands[x] < cands[y] })
-		for _, m := range cands {
-			if sc := SentenceScore(r, b[m]); out[k].B < 0 || sc > out[k].Score {
-				out[k].B, out[k].Score = int(m), sc
+		top = top[:0]
+		for _, m := range touched {
+			top = append(top, cand{m, acc[m]})
+			acc[m] = 0
+		}
+		sort.Slice(top, func(x, y int) bool {
+			if top[x].w != top[y].w {
+				return top[x].w > top[y].w
+			}
+			return top[x].sent < top[y].sent
+		})
+		if len(top) > MatchCandidates {
+			top = top[:MatchCandidates]
+		}
+		for _, c := range top {
+			if sc := SentenceScore(r, b[c.sent]); out[k].B < 0 || sc > out[k].Score {
+				out[k].B, out[k].Score = int(c.sent), sc
 			}
 		}
 	}

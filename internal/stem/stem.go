@@ -103,7 +103,7 @@ type Stemmer struct {
 	stop func(string) bool
 
 	mu    sync.Mutex
-	cache map[string]string
+	cache map[string]cached
 }
 
 // cacheMax bounds the stem cache; it is cleared when full, which keeps memory
@@ -123,7 +123,7 @@ func For(lang Lang) *Stemmer {
 	if s, ok := stemmers[lang]; ok {
 		return s
 	}
-	s := &Stemmer{lang: lang, cache: map[string]string{}}
+	s := &Stemmer{lang: lang, cache: map[string]cached{}}
 	switch lang {
 	case English:
 		s.stem, s.stop = english.Stem, english.IsStopWord
@@ -182,43 +182,51 @@ func Normalize(w string) string {
 // Stem returns the stem of one word (already a single token). Stopwords are
 // stemmed too so that inflected stopwords still compare equal.
 func (s *Stemmer) Stem(word string) string {
-	w := Normalize(word)
-	if s.stem == nil {
-		return w
-	}
-	// English possessives: "Reuters'" / "company's" stem with the noun.
-	if s.lang == English {
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
-	}
+	st, _ := s.StemStop(word)
+	return st
+}
+
+type cached struct {
+	stem string
+	stop bool
+}
+
+// StemStop returns the stem of word and whether it is a stopword, with one
+// normalization and one cache lookup.
+func (s *Stemmer) StemStop(word string) (string, bool) {
 	s.mu.Lock()
-	st, ok := s.cache[w]
+	c, ok := s.cache[word]
 	s.mu.Unlock()
 	if ok {
-		return st
+		return c.stem, c.stop
 	}
-	st = s.stem(w, true)
-	if st == "" {
-		st = w
+	w := Normalize(word)
+	if s.stem == nil {
+		c = cached{w, false}
+	} else {
+		// English possessives: "Reuters'" / "company's" stem with the noun.
+		if s.lang == English {
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
+		}
+		c = cached{s.stem(w, true), s.stop(w)}
+		if c.stem == "" {
+			c.stem = w
+		}
 	}
 	s.mu.Lock()
 	if len(s.cache) >= cacheMax {
 		clear(s.cache)
 	}
-	s.cache[w] = st
+	// Keyed by the raw word: "Said", "said" and "said," each hit directly.
+	s.cache[strings.Clone(word)] = c
 	s.mu.Unlock()
-	return st
+	return c.stem, c.stop
 }
 
 // IsStop reports whether the (normalized) word is a stopword of the language.
 func (s *Stemmer) IsStop(word string) bool {
-	if s.stop == nil {
-		return false
-	}
-	w := Normalize(word)
-	if s.lang == English {
-		w = strings.TrimSuffix(w, "'s")
-	}
-	return s.stop(w)
+	_, stop := s.StemStop(word)
+	return stop
 }
 
 // Term is one word of a text after analysis: its stem and the byte range of
@@ -233,9 +241,15 @@ type Term struct {
 // Punctuation and symbols are dropped, so markup and layout never change the
 // terms of a text.
 func Analyze(text string, s *Stemmer) []Term {
-	toks := token.Tokenize(text)
-	out := make([]Term, 0, len(toks))
-	for _, t := range toks {
+	out := make([]Term, 0, len(text)/6+1)
+	Each(text, s, func(t Term) { out = append(out, t) })
+	return out
+}
+
+// Each calls fn for each term of text in order, as Analyze returns them,
+// without collecting them.
+func Each(text string, s *Stemmer, fn func(Term)) {
+	for _, t := range token.Tokenize(text) {
 		if t.Kind != token.Word && t.Kind != token.Number {
 			continue
 		}
@@ -246,11 +260,10 @@ func Analyze(text string, s *Stemmer) []Term {
 				continue
 			}
 			if i > start {
-				w := text[start:i]
-				out = append(out, Term{Stem: s.Stem(w), Start: start, End: i, Stop: s.IsStop(w)})
+				st, stop := s.StemStop(text[start:i])
+				fn(Term{Stem: st, Start: start, End: i, Stop: stop})
 			}
 			start = i + 1
 		}
 	}
-	return out
 }
