@@ -114,7 +114,7 @@ func Run(docs []docio.Doc) (*Report, error) {
 			}
 		}
 	} else {
-		candidates = lsh.Candidates(set.Docs, lsh.DefaultParams)
+		candidates = largeCandidates(set)
 	}
 	results := make([]similarity.PairResult, 0, len(candidates))
 	byDoc := make([][]similarity.PairResult, len(docs))
@@ -210,4 +210,25 @@ func idKey(id json.RawMessage) string {
 		return s
 	}
 	return string(id)
+}
+
+// largeCandidates merges the two candidate sources of a big collection:
+// MinHash/LSH on shingles (copies and edits) and shared key stems
+// (independent reports of one story).
+func largeCandidates(set *similarity.Set) [][2]int {
+	seen := map[[2]int]bool{}
+	var out [][2]int
+	for _, c := range append(lsh.Candidates(set.Docs, lsh.DefaultParams), similarity.StoryCandidates(set.Docs, set.DF)...) {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if out[a][0] != out[b][0] {
+			return out[a][0] < out[b][0]
+		}
+		return out[a][1] < out[b][1]
+	})
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"gloss/internal/docio"
+	"gloss/internal/reusegen"
 )
 
 func storyDocs(t testing.TB) []docio.Doc {
@@ -183,4 +184,43 @@ func ExampleRun() {
 	// Output:
 	// near-duplicate exact 0 82
 	// [{84 103}]
+}
+
+// A collection above AllPairsMax goes through the candidate index; the
+// families of edited versions must still come out as groups.
+func TestRunLarge(t *testing.T) {
+	m := reusegen.NewWordModel(20000)
+	texts, family := m.Corpus(5, AllPairsMax+100, 150, 0.15)
+	docs := make([]docio.Doc, len(texts))
+	for i, tx := range texts {
+		docs[i] = docio.Doc{ID: json.RawMessage(fmt.Sprint(i)), Text: tx}
+	}
+	rep, err := Run(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	groupOf := map[string]int{}
+	for g, ids := range rep.Groups {
+		for _, id := range ids {
+			groupOf[string(id)] = g
+		}
+	}
+	wrong := 0
+	for i := range texts {
+		for j := i + 1; j < len(texts) && j < i+5; j++ {
+			same := family[i] == family[j]
+			if same != (groupOf[fmt.Sprint(i)] == groupOf[fmt.Sprint(j)]) {
+				wrong++
+			}
+		}
+	}
+	if wrong > 0 {
+		t.Errorf("%d neighbouring pairs grouped against their family", wrong)
+	}
+	for _, p := range rep.Pairs {
+		if p.Relation == "unrelated" {
+			t.Errorf("large report lists an unrelated pair %s-%s", p.A, p.B)
+			break
+		}
+	}
 }

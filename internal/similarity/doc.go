@@ -7,8 +7,6 @@
 package similarity
 
 import (
-	"hash/maphash"
-
 	"gloss/internal/stem"
 	"gloss/internal/token"
 )
@@ -35,11 +33,16 @@ type Doc struct {
 	Sentences []Sentence
 }
 
-var seed = maphash.MakeSeed()
-
-// hashStem gives stems a fixed-width identity for shingles and alignment.
-// The seed is per process: hashes are never stored or compared across runs.
-func hashStem(s string) uint64 { return maphash.String(seed, s) }
+// hashStem gives stems a fixed-width identity for shingles and alignment:
+// FNV-1a finished with a mixer. It is fixed (no per-process seed) so that
+// candidate generation, and with it every report, is reproducible.
+func hashStem(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return mix(h)
+}
 
 // Analyze detects the language of text (falling back to Unknown) and splits
 // it into terms and sentences.
