@@ -50,10 +50,10 @@ type Workspace struct {
 	nextID int
 	// auto caches analysis by content hash, so re-adding or restoring a
 	// text never analyses it twice.
-	auto  map[string][]Mention
-	undo  []snapshot
-	redo  []snapshot
-	rev   int
+	auto map[string][]Mention
+	undo []snapshot
+	redo []snapshot
+	rev  int
 }
 
 // ErrNotFound is returned for an article or annotation id that is not there.
