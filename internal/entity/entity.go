@@ -13,7 +13,6 @@ import (
 
 	"gloss/internal/entity/nermodel"
 	"gloss/internal/entity/numex"
-	"gloss/internal/entity/perceptron"
 	"gloss/internal/entity/seq"
 	"gloss/internal/token"
 )
@@ -79,22 +78,32 @@ func RecognizeTokens(text string, toks []token.Token, sents []token.Range) ([]En
 }
 
 type tagger struct {
-	m  *nermodel.Model
-	sc perceptron.Scratch
+	m    *nermodel.Model
+	fast *seq.Fast
 }
 
-var pool sync.Pool
+// taggers keeps a few taggers with warm word caches. Unlike sync.Pool it
+// is not emptied by garbage collection, which would throw the caches away
+// between calls.
+var taggers = make(chan *tagger, 4)
 
 func getTagger(m *nermodel.Model) *tagger {
-	if t, ok := pool.Get().(*tagger); ok && t.m == m {
-		return t
+	select {
+	case t := <-taggers:
+		if t.m == m {
+			return t
+		}
+	default:
 	}
-	return &tagger{m: m}
+	return &tagger{m: m, fast: seq.NewFast(m.Tagger, m.Res)}
 }
 
-func putTagger(t *tagger) { pool.Put(t) }
-
-func (t *tagger) Tag(feats [][]uint64) []int { return t.m.Tagger.Tag(feats, &t.sc) }
+func putTagger(t *tagger) {
+	select {
+	case taggers <- t:
+	default:
+	}
+}
 
 // names runs the name tagger over each sentence of one document, then
 // applies the document-level and convention rules in rules.go.
@@ -105,15 +114,17 @@ func (t *tagger) names(text string, toks []token.Token, sents []token.Range) []E
 	for i, tk := range toks {
 		words[i] = text[tk.Start:tk.End]
 	}
+	var starts []int
 	for _, s := range sents {
 		if s.Start < 0 || s.End > len(toks) || s.Start >= s.End {
 			continue
 		}
-		for _, sp := range d.Tag(t, words[s.Start:s.End]) {
+		starts = append(starts, s.Start)
+		for _, sp := range t.fast.Tag(d, words[s.Start:s.End]) {
 			fs = append(fs, found{s.Start + sp.Start, s.Start + sp.End, sp.Label, s.Start})
 		}
 	}
-	fs = applyRules(words, fs, t.m.Res)
+	fs = applyRules(words, starts, fs, t.m.Res)
 	out := make([]Entity, 0, len(fs))
 	for _, f := range fs {
 		a, b := trimTitles(words, f.start, f.end, seq.Labels[f.label], t.m.Res.Titles)
@@ -138,7 +149,7 @@ func TagWords(sents [][]string) ([][]seq.Span, error) {
 	d := seq.NewDoc(m.Res)
 	out := make([][]seq.Span, len(sents))
 	for i, s := range sents {
-		out[i] = append([]seq.Span(nil), d.Tag(t, s)...)
+		out[i] = append([]seq.Span(nil), t.fast.Tag(d, s)...)
 	}
 	return out, nil
 }

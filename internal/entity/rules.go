@@ -28,13 +28,10 @@ var (
 //   - a mention that repeats part of a longer name elsewhere in the
 //     document takes that name's label ("Putin" after "Vladimir Putin",
 //     "Brightwater" after "Brightwater Foods").
-func applyRules(words []string, fs []found, res *features.Resources) []found {
+func applyRules(words []string, sentStarts []int, fs []found, res *features.Resources) []found {
+	fs = datelines(words, sentStarts, fs)
 	for i := range fs {
 		f := &fs[i]
-		if f.start == f.sent && f.end < len(words) && isDash(words[f.end]) && allCaps(words[f.start:f.end]) {
-			f.label = labLOC
-			continue
-		}
 		if f.end-f.start > 1 && facility[words[f.end-1]] {
 			f.label = labLOC
 		}
@@ -94,18 +91,51 @@ func isDash(w string) bool {
 	return w == "—" || w == "–" || w == "-" || w == "--"
 }
 
-func allCaps(ws []string) bool {
-	for _, w := range ws {
-		for _, r := range w {
-			if unicode.IsLower(r) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// datelines makes the capitalised place that opens a news paragraph
+// ("PORT SUDAN — ...") one LOC span, replacing whatever the tagger found
+// inside it.
+func datelines(words []string, sentStarts []int, fs []found) []found {
+	var out []found
+	k := 0
+	for _, st := range sentStarts {
+		end := st
+		for end < len(words) && end-st < 5 && isCapsWord(words[end]) {
+			end++
+		}
+		ok := end > st && end < len(words) && isDash(words[end])
+		for k < len(fs) && fs[k].start < st {
+			out = append(out, fs[k])
+			k++
+		}
+		if ok {
+			// drop spans inside the dateline
+			for k < len(fs) && fs[k].end <= end {
+				k++
+			}
+			if k < len(fs) && fs[k].start < end {
+				ok = false // a span crosses the dash; leave it
+			} else {
+				out = append(out, found{st, end, labLOC, st})
+			}
+		}
+	}
+	return append(out, fs[k:]...)
+}
+
+func isCapsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }

@@ -242,46 +242,67 @@ func (h *History) lookup(w string) (int, bool, bool) {
 	return best, e.fullPER, best >= 0
 }
 
-// Extract appends the feature hashes of token i of toks to dst.
-func (r *Resources) Extract(toks []Tok, i int, headline bool, gaz []GazHit, hist *History, dst []uint64) []uint64 {
-	t := &toks[i]
-	at := func(k int) *Tok {
-		if k < 0 || k >= len(toks) {
-			return nil
-		}
-		return &toks[k]
-	}
-	lowerOr := func(p *Tok, edge string) string {
-		if p == nil {
-			return edge
-		}
-		return p.Lower
-	}
-	shapeOr := func(p *Tok, edge string) string {
-		if p == nil {
-			return edge
-		}
-		return p.Shape
-	}
-	m1, p1, m2, p2 := at(i-1), at(i+1), at(i-2), at(i+2)
+// Roles a token plays in the features of a position: itself, or a
+// neighbour at -1, +1, -2, +2. A token's features in each role depend on
+// the token alone, so the runtime caches their summed weights per word.
+const (
+	RoleSelf = iota
+	RoleM1
+	RoleP1
+	RoleM2
+	RoleP2
+	NumRoles
+)
 
+// Sentinels stand in for neighbours beyond the sentence edges.
+var (
+	edgeStart = &Tok{Norm: "<s>", Lower: "<s>", Shape: "<s>"}
+	edgeEnd   = &Tok{Norm: "</s>", Lower: "</s>", Shape: "</s>"}
+)
+
+// Edge returns the sentinel for a missing neighbour in role.
+func Edge(role int) *Tok {
+	if role == RoleM1 || role == RoleM2 {
+		return edgeStart
+	}
+	return edgeEnd
+}
+
+// WordFeatures appends the features token t contributes in role. Sentinel
+// tokens (Edge) contribute only their word and shape.
+func (r *Resources) WordFeatures(t *Tok, role int, dst []uint64) []uint64 {
+	edge := t == edgeStart || t == edgeEnd
+	switch role {
+	case RoleM1:
+		dst = append(dst, hStr(tmpl(tLowerM1), t.Lower), hStr(tmpl(tShapeM1), t.Shape))
+		if !edge && t.HasCl {
+			dst = append(dst, hUint(tmpl(tClusFM1), uint32(t.Clus[0])), hUint(tmpl(tClusMM1), uint32(t.Clus[1])))
+		}
+		return dst
+	case RoleP1:
+		dst = append(dst, hStr(tmpl(tLowerP1), t.Lower), hStr(tmpl(tShapeP1), t.Shape))
+		if !edge && t.HasCl {
+			dst = append(dst, hUint(tmpl(tClusFP1), uint32(t.Clus[0])), hUint(tmpl(tClusMP1), uint32(t.Clus[1])))
+		}
+		return dst
+	case RoleM2:
+		dst = append(dst, hStr(tmpl(tLowerM2), t.Lower), hStr(tmpl(tShapeM2), t.Shape))
+		if !edge && t.HasCl {
+			dst = append(dst, hUint(tmpl(tClusM2), uint32(t.Clus[1])))
+		}
+		return dst
+	case RoleP2:
+		dst = append(dst, hStr(tmpl(tLowerP2), t.Lower), hStr(tmpl(tShapeP2), t.Shape))
+		if !edge && t.HasCl {
+			dst = append(dst, hUint(tmpl(tClusP2), uint32(t.Clus[1])))
+		}
+		return dst
+	}
 	dst = append(dst, tmpl(tBias))
 	dst = append(dst, hStr(tmpl(tWord), t.Norm))
 	dst = append(dst, hStr(tmpl(tLower), t.Lower))
-	dst = append(dst, hStr(tmpl(tLowerM1), lowerOr(m1, "<s>")))
-	dst = append(dst, hStr(tmpl(tLowerP1), lowerOr(p1, "</s>")))
-	dst = append(dst, hStr(tmpl(tLowerM2), lowerOr(m2, "<s>")))
-	dst = append(dst, hStr(tmpl(tLowerP2), lowerOr(p2, "</s>")))
 	dst = append(dst, hStr(tmpl(tShape), t.Shape))
 	dst = append(dst, hStr(tmpl(tLongShape), t.Long))
-	dst = append(dst, hStr(tmpl(tShapeM1), shapeOr(m1, "<s>")))
-	dst = append(dst, hStr(tmpl(tShapeP1), shapeOr(p1, "</s>")))
-	dst = append(dst, hStr(tmpl(tShapeM2), shapeOr(m2, "<s>")))
-	dst = append(dst, hStr(tmpl(tShapeP2), shapeOr(p2, "</s>")))
-	dst = append(dst, hStr(hByte(hStr(tmpl(tShapeM1W), shapeOr(m1, "<s>")), 0), t.Shape))
-	dst = append(dst, hStr(hByte(hStr(tmpl(tShapeWP1), t.Shape), 0), shapeOr(p1, "</s>")))
-	dst = append(dst, hStr(hByte(hStr(tmpl(tBigramM1), lowerOr(m1, "<s>")), 0), t.Lower))
-	dst = append(dst, hStr(hByte(hStr(tmpl(tBigramP1), t.Lower), 0), lowerOr(p1, "</s>")))
 	// affixes over runes of the lower-case form
 	lw := t.Lower
 	for k, n := 1, 0; k <= 4; k++ {
@@ -311,22 +332,37 @@ func (r *Resources) Extract(toks []Tok, i int, headline bool, gaz []GazHit, hist
 		dst = append(dst, hUint(tmpl(tClusM), uint32(t.Clus[1])))
 		dst = append(dst, hStr(hUint(tmpl(tClusC), uint32(t.Clus[2])), t.Shape))
 	}
-	if m1 != nil && m1.HasCl {
-		dst = append(dst, hUint(tmpl(tClusFM1), uint32(m1.Clus[0])))
-		dst = append(dst, hUint(tmpl(tClusMM1), uint32(m1.Clus[1])))
+	// hyphenated compounds: "Moscow-based", "Anglo-Dutch"
+	if k := strings.IndexByte(t.Lower, '-'); k > 0 && k < len(t.Lower)-1 && t.Kindish() {
+		firstPart, lastPart := t.Lower[:k], t.Lower[strings.LastIndexByte(t.Lower, '-')+1:]
+		dst = append(dst, hStr(tmpl(tHyphFirst), firstPart))
+		dst = append(dst, hStr(tmpl(tHyphLast), lastPart))
+		if r != nil {
+			if c, ok := r.Clusters[firstPart]; ok {
+				dst = append(dst, hUint(tmpl(tHyphClus), uint32(c[1])))
+			}
+		}
 	}
-	if p1 != nil && p1.HasCl {
-		dst = append(dst, hUint(tmpl(tClusFP1), uint32(p1.Clus[0])))
-		dst = append(dst, hUint(tmpl(tClusMP1), uint32(p1.Clus[1])))
+	return dst
+}
+
+// ContextFeatures appends the features of position i that depend on more
+// than one token or on sentence and document context.
+func (r *Resources) ContextFeatures(toks []Tok, i int, headline bool, gaz []GazHit, hist *History, dst []uint64) []uint64 {
+	t := &toks[i]
+	m1, p1 := edgeStart, edgeEnd
+	if i > 0 {
+		m1 = &toks[i-1]
 	}
-	if m2 != nil && m2.HasCl {
-		dst = append(dst, hUint(tmpl(tClusM2), uint32(m2.Clus[1])))
+	if i+1 < len(toks) {
+		p1 = &toks[i+1]
 	}
-	if p2 != nil && p2.HasCl {
-		dst = append(dst, hUint(tmpl(tClusP2), uint32(p2.Clus[1])))
-	}
+	dst = append(dst, hStr(hByte(hStr(tmpl(tShapeM1W), m1.Shape), 0), t.Shape))
+	dst = append(dst, hStr(hByte(hStr(tmpl(tShapeWP1), t.Shape), 0), p1.Shape))
+	dst = append(dst, hStr(hByte(hStr(tmpl(tBigramM1), m1.Lower), 0), t.Lower))
+	dst = append(dst, hStr(hByte(hStr(tmpl(tBigramP1), t.Lower), 0), p1.Lower))
 	// sentence start: a capital there says little on its own
-	first := i == 0 || (i == 1 && isQuoteOrDash(toks[0].Norm)) || (m1 != nil && (m1.Norm == "\"" || m1.Norm == "--" || m1.Norm == ":"))
+	first := i == 0 || (i == 1 && isQuoteOrDash(toks[0].Norm)) || (i > 0 && (m1.Norm == "\"" || m1.Norm == "--" || m1.Norm == ":"))
 	if first {
 		dst = append(dst, hStr(tmpl(tInitShape), t.Shape))
 		dst = append(dst, hByte(tmpl(tInitCommon), b2b(t.Common)))
@@ -338,19 +374,8 @@ func (r *Resources) Extract(toks []Tok, i int, headline bool, gaz []GazHit, hist
 		dst = append(dst, hStr(tmpl(tHeadLower), t.Lower))
 		dst = append(dst, hStr(tmpl(tHeadShape), t.Shape))
 	}
-	if r != nil && m1 != nil && r.Titles[m1.Lower] {
+	if r != nil && i > 0 && r.Titles[m1.Lower] {
 		dst = append(dst, hByte(tmpl(tPrevTitle), b2b(t.Cap)))
-	}
-	// hyphenated compounds: "Moscow-based", "Anglo-Dutch"
-	if k := strings.IndexByte(t.Lower, '-'); k > 0 && k < len(t.Lower)-1 && t.Kindish() {
-		firstPart, lastPart := t.Lower[:k], t.Lower[strings.LastIndexByte(t.Lower, '-')+1:]
-		dst = append(dst, hStr(tmpl(tHyphFirst), firstPart))
-		dst = append(dst, hStr(tmpl(tHyphLast), lastPart))
-		if r != nil {
-			if c, ok := r.Clusters[firstPart]; ok {
-				dst = append(dst, hUint(tmpl(tHyphClus), uint32(c[1])))
-			}
-		}
 	}
 	for _, g := range gaz {
 		dst = append(dst, hByte(hByte(hByte(tmpl(tGaz), g.Label), g.Pos), g.Src))
@@ -365,6 +390,25 @@ func (r *Resources) Extract(toks []Tok, i int, headline bool, gaz []GazHit, hist
 		}
 	}
 	return dst
+}
+
+// Neighbour returns the token at i+off in role's sense, or the sentinel.
+func Neighbour(toks []Tok, i, role int) *Tok {
+	off := [...]int{0, -1, 1, -2, 2}[role]
+	k := i + off
+	if k < 0 || k >= len(toks) {
+		return Edge(role)
+	}
+	return &toks[k]
+}
+
+// Extract appends all feature hashes of token i of toks to dst: its own
+// word features, its neighbours' and the context features.
+func (r *Resources) Extract(toks []Tok, i int, headline bool, gaz []GazHit, hist *History, dst []uint64) []uint64 {
+	for role := 0; role < NumRoles; role++ {
+		dst = r.WordFeatures(Neighbour(toks, i, role), role, dst)
+	}
+	return r.ContextFeatures(toks, i, headline, gaz, hist, dst)
 }
 
 // Kindish reports whether the token is a word rather than a number range.
@@ -385,12 +429,14 @@ func b2b(b bool) byte {
 }
 
 // Headline reports whether a sentence is written in capitals or Title
-// Case, where capitalisation stops being evidence of a name.
+// Case, where capitalisation stops being evidence of a name. Short
+// function words ("as", "of", "the") stay lower case in Title Case, so
+// only the other words count.
 func Headline(toks []Tok) bool {
 	words, upper, title := 0, 0, 0
 	for i := range toks {
 		t := &toks[i]
-		if !t.Kindish() {
+		if !t.Kindish() || (!t.Cap && minorWords[t.Lower]) {
 			continue
 		}
 		words++
@@ -405,6 +451,13 @@ func Headline(toks []Tok) bool {
 		return false
 	}
 	return upper*10 >= words*8 || (title*10 >= words*9 && words >= 4)
+}
+
+var minorWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "but": true, "nor": true, "of": true, "to": true,
+	"in": true, "on": true, "at": true, "as": true, "for": true, "with": true, "by": true, "from": true, "into": true,
+	"over": true, "after": true, "amid": true, "vs": true, "vs.": true, "via": true, "up": true, "off": true, "out": true,
+	"is": true, "are": true, "be": true, "its": true, "his": true, "her": true, "their": true,
 }
 
 // TitleCase reports whether a sentence is written in Title Case rather

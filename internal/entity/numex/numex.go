@@ -73,9 +73,52 @@ func (s *sent) span(a, b int, label string) Span {
 	return Span{s.toks[a].Start, s.toks[b-1].End, label}
 }
 
+// trigger reports whether any rule can start at token i: a digit, a
+// symbol (currency), or one of the words rules begin with. Most tokens are
+// rejected here with one lookup.
+func (s *sent) trigger(i int) bool {
+	w := s.lower[i]
+	if w == "" {
+		return false
+	}
+	c := w[0]
+	if c >= '0' && c <= '9' {
+		return true
+	}
+	if c < 'a' || c > 'z' {
+		return c >= utf8.RuneSelf && !unicode.IsLetter(firstRune(w)) || c == '$' || c == '\''
+	}
+	return triggers[w] || strings.IndexByte(w, '-') > 0 || strings.HasSuffix(w, "$")
+}
+
+func firstRune(w string) rune {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r
+}
+
+var triggers = map[string]bool{}
+
+func init() {
+	for _, m := range []map[string]bool{months, weekdays, dateWords, currencySymbols, magnitudes} {
+		for w := range m {
+			triggers[w] = true
+		}
+	}
+	for w := range units {
+		triggers[w] = true
+	}
+	for _, w := range strings.Fields("the a an this last next past coming recent all") {
+		triggers[w] = true
+	}
+}
+
 func (s *sent) find(out []Span) []Span {
 	n := len(s.toks)
 	for i := 0; i < n; {
+		if !s.trigger(i) {
+			i++
+			continue
+		}
 		if e, lab := s.match(i); e > i {
 			out = append(out, s.span(i, e, lab))
 			i = e

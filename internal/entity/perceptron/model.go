@@ -155,8 +155,7 @@ func (m *Model) Tag(feats [][]uint64, sc *Scratch) []int {
 			}
 		}
 	}
-	sc.path = viterbi(n, nT, emit, m.Trans, m.pred, m.End, sc.path, sc.back, sc.score)
-	return sc.path
+	return viterbi(n, nT, emit, m.Trans, m.pred, m.End, sc)
 }
 
 // AppendBinary appends the model's serialization to b.
@@ -277,4 +276,24 @@ func (r *reader) bytes(n int) []byte {
 	v := r.b[:n]
 	r.b = r.b[n:]
 	return v
+}
+
+// AddWeights adds the weight rows of the given features to e (len NT).
+func (m *Model) AddWeights(e []float32, feats []uint64) {
+	nT := m.NT
+	for _, h := range feats {
+		r := m.find(Fold(h))
+		if r < 0 {
+			continue
+		}
+		w := m.wf[r*nT : r*nT+nT]
+		for t := range e {
+			e[t] += w[t]
+		}
+	}
+}
+
+// Decode returns the best path for n tokens' emission scores emit (n×NT).
+func (m *Model) Decode(n int, emit []float32, sc *Scratch) []int {
+	return viterbi(n, m.NT, emit, m.Trans, m.pred, m.End, sc)
 }

@@ -14,8 +14,8 @@ var NegInf = float32(math.Inf(-1))
 // (emit[i*nT+t]), transition scores trans[(prev)*nT+t] with row nT for the
 // sentence start, and end[t] for ending the sentence in tag t (nil: 0).
 // Forbidden transitions are NegInf and skipped via predecessor lists.
-func Viterbi(n, nT int, emit, trans []float32, end []float32, path []int, back []int32, score []float32) []int {
-	return viterbi(n, nT, emit, trans, preds(nT, trans), end, path, back, score)
+func Viterbi(n, nT int, emit, trans []float32, end []float32, sc *Scratch) []int {
+	return viterbi(n, nT, emit, trans, preds(nT, trans), end, sc)
 }
 
 // preds lists, for each tag, the predecessors whose transition is allowed.
@@ -31,19 +31,19 @@ func preds(nT int, trans []float32) [][]int32 {
 	return out
 }
 
-func viterbi(n, nT int, emit, trans []float32, pred [][]int32, end []float32, path []int, back []int32, score []float32) []int {
-	path = path[:0]
+func viterbi(n, nT int, emit, trans []float32, pred [][]int32, end []float32, sc *Scratch) []int {
+	path := sc.path[:0]
 	if n == 0 {
 		return path
 	}
-	if cap(back) < n*nT {
-		back = make([]int32, n*nT)
+	if cap(sc.back) < n*nT {
+		sc.back = make([]int32, n*nT)
 	}
-	back = back[:n*nT]
-	if cap(score) < 2*nT {
-		score = make([]float32, 2*nT)
+	back := sc.back[:n*nT]
+	if cap(sc.score) < 2*nT {
+		sc.score = make([]float32, 2*nT)
 	}
-	cur, prev := score[:nT], score[nT:2*nT]
+	cur, prev := sc.score[:nT], sc.score[nT:2*nT]
 	for t := 0; t < nT; t++ {
 		cur[t] = trans[nT*nT+t] + emit[t]
 	}
@@ -80,5 +80,6 @@ func viterbi(n, nT int, emit, trans []float32, pred [][]int32, end []float32, pa
 	for i := n - 1; i > 0; i-- {
 		path[i-1] = int(back[i*nT+path[i]])
 	}
+	sc.path = path
 	return path
 }

@@ -17,9 +17,8 @@ type Trainer struct {
 
 	emit  []float32
 	trans []float32
-	path  []int
-	back  []int32
-	score []float32
+	pred  [][]int32
+	sc    Scratch
 	rows  [][]int32
 }
 
@@ -82,8 +81,10 @@ func (tr *Trainer) Tag(feats [][]uint64) []int {
 			tr.trans[k] = tr.TW[k]
 		}
 	}
-	tr.path = Viterbi(n, nT, emit, tr.trans, tr.End, tr.path, tr.back, tr.score)
-	return tr.path
+	if tr.pred == nil {
+		tr.pred = preds(nT, tr.trans)
+	}
+	return viterbi(n, nT, emit, tr.trans, tr.pred, tr.End, &tr.sc)
 }
 
 func (tr *Trainer) row(h uint64) int {
@@ -147,6 +148,6 @@ func (tr *Trainer) Averaged() *Trainer {
 		a.TW[k] = tr.TW[k] - float32(tr.TU[k]/tr.C)
 	}
 	a.U, a.TU = nil, nil
-	a.emit, a.trans, a.path, a.back, a.score, a.rows = nil, nil, nil, nil, nil, nil
+	a.emit, a.trans, a.pred, a.sc, a.rows = nil, nil, nil, Scratch{}, nil
 	return &a
 }
