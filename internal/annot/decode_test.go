@@ -81,6 +81,9 @@ var decodeTests = []struct {
 	{"view pair of one", strings.Replace(validDoc, `"pair":["a1","a2"]`, `"pair":["a1"]`, 1), "view.pair", true},
 	{"view pair same", strings.Replace(validDoc, `"pair":["a1","a2"]`, `"pair":["a1","a1"]`, 1), "view.pair", true},
 	{"view pair number", strings.Replace(validDoc, `"pair":["a1","a2"]`, `"pair":["a1",2]`, 1), "view.pair[1]", true},
+	{"deep nesting", strings.Repeat("[", 20000) + strings.Repeat("]", 20000), "", true},
+	{"deep in view", strings.Replace(validDoc, `"view":{`, `"view":{"x":`+strings.Repeat("[", 5000)+strings.Repeat("]", 5000)+`,`, 1), "view.x", true},
+	{"too many articles", `{"format":"gloss.set","version":1,"articles":[` + strings.Repeat(`{},`, annot.MaxArticles) + `{}]}`, "articles", true},
 	{"huge offset", strings.Replace(validDoc, `"start":0,"end":12`, `"start":0,"end":99999999999999999999`, 1), "articles[0].entities[0].end", true},
 }
 

@@ -31,7 +31,25 @@ const (
 	crashServerEnv = "GLOSS_CRASH_SERVER"
 	crashDBEnv     = "GLOSS_CRASH_DB"
 	crashDataEnv   = "GLOSS_CRASH_DATA"
+	// crashLieEnv makes the server acknowledge saves before storing them,
+	// to prove the crash test notices lost saves.
+	crashLieEnv = "GLOSS_CRASH_LIE"
 )
+
+// lyingStore acknowledges a save at once and writes it 300 ms later: the
+// bug the crash test exists to catch.
+type lyingStore struct{ annot.SetStore }
+
+func (l lyingStore) CreateSet(ctx context.Context, r *annot.Record) error {
+	if err := annot.CheckRecord(r); err != nil {
+		return err
+	}
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		_ = l.SetStore.CreateSet(context.Background(), r) // nobody is left to tell
+	}()
+	return nil
+}
 
 func runCrashServer() int {
 	ctx := context.Background()
@@ -45,8 +63,12 @@ func runCrashServer() int {
 		fmt.Fprintln(os.Stderr, "crash server:", err)
 		return 1
 	}
+	var store annot.SetStore = st
+	if os.Getenv(crashLieEnv) != "" {
+		store = lyingStore{st}
+	}
 	fmt.Printf("LISTEN %s\n", l.Addr())
-	err = http.Serve(l, httpapi.New(st, httpapi.Options{}))
+	err = http.Serve(l, httpapi.New(store, httpapi.Options{}))
 	fmt.Fprintln(os.Stderr, "crash server:", err)
 	return 1
 }
@@ -56,10 +78,11 @@ type serverProc struct {
 	addr string
 }
 
-func startServerProc(t *testing.T, db, data string) *serverProc {
+func startServerProc(t *testing.T, db, data string, env ...string) *serverProc {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), crashServerEnv+"=1", crashDBEnv+"="+db, crashDataEnv+"="+data)
+	cmd.Env = append(cmd.Env, env...)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -127,6 +150,34 @@ func TestCrash(t *testing.T) {
 		})
 	}
 }
+
+// TestCrashDetectsLoss runs one round against a server that acknowledges
+// before it stores; the check must find lost saves, or it proves nothing.
+func TestCrashDetectsLoss(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test starts server processes; skipped with -short")
+	}
+	data := t.TempDir()
+	p := startServerProc(t, "", data, crashLieEnv+"=1")
+	c := httpapi.NewClient("http://"+p.addr, &http.Client{Timeout: 10 * time.Second})
+	all, _ := saveUntilKilled(t, c, p, 0)
+	p = startServerProc(t, "", data)
+	c = httpapi.NewClient("http://"+p.addr, nil)
+	ft := &countingT{T: t}
+	lost := verify(ft, c, all)
+	if lost == 0 {
+		t.Fatalf("a server that acknowledges before storing lost none of %d saves; the crash check is blind", len(all))
+	}
+	t.Logf("lying server: the check found %d of %d acknowledged saves lost", lost, len(all))
+}
+
+// countingT swallows the errors verify reports, which this test expects.
+type countingT struct {
+	*testing.T
+	errors int
+}
+
+func (c *countingT) Errorf(string, ...any) { c.errors++ }
 
 // saveUntilKilled runs 16 savers; once at least 60 saves are acknowledged
 // it kills the server while they are still sending. It returns the
@@ -206,7 +257,10 @@ func saveOne(ctx context.Context, c *httpapi.Client, round, w, i int) (acked, er
 
 // verify reads every acknowledged save back and counts the missing or
 // damaged ones, reporting the first few.
-func verify(t *testing.T, c *httpapi.Client, all []acked) int {
+func verify(t interface {
+	Helper()
+	Errorf(string, ...any)
+}, c *httpapi.Client, all []acked) int {
 	t.Helper()
 	bad := 0
 	for _, a := range all {
@@ -226,4 +280,3 @@ func verify(t *testing.T, c *httpapi.Client, all []acked) int {
 	}
 	return bad
 }
-
