@@ -18,7 +18,10 @@ import (
 )
 
 //go:embed migrations/*.sql
-var migrations embed.FS
+var embedded embed.FS
+
+// migrations is what migrate applies; tests swap in broken sets.
+var migrations fs.FS = embedded
 
 // Store is an annot.SetStore over one database.
 type Store struct {
@@ -147,7 +150,7 @@ func (s *Store) migrateOne(ctx context.Context, tx *sql.Tx, name string) error {
 	if n > 0 {
 		return nil
 	}
-	raw, err := migrations.ReadFile(name)
+	raw, err := fs.ReadFile(migrations, name)
 	if err != nil {
 		return err
 	}
