@@ -4,6 +4,8 @@
 // []rune, end exclusive.
 package anchor
 
+import "slices"
+
 // Context is how many code points of prefix and suffix Quote keeps: enough
 // to tell repeated words apart, small enough to survive nearby edits.
 const Context = 32
@@ -41,13 +43,13 @@ func Find(text []rune, s Selector) (start, end int, ok bool) {
 		}
 		return 0, 0, false
 	}
-	if s.Start >= 0 && s.Start+n <= len(text) && equal(text[s.Start:s.Start+n], exact) {
+	if s.Start >= 0 && s.Start+n <= len(text) && slices.Equal(text[s.Start:s.Start+n], exact) {
 		return s.Start, s.Start + n, true
 	}
 	prefix, suffix := []rune(s.Prefix), []rune(s.Suffix)
 	best, bestScore, bestDist := -1, -1, 0
 	for i := 0; i+n <= len(text); i++ {
-		if text[i] != exact[0] || !equal(text[i:i+n], exact) {
+		if text[i] != exact[0] || !slices.Equal(text[i:i+n], exact) {
 			continue
 		}
 		score := commonSuffix(text[:i], prefix) + commonPrefix(text[i+n:], suffix)
@@ -63,18 +65,6 @@ func Find(text []rune, s Selector) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return best, best + n, true
-}
-
-func equal(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // commonSuffix is the length of the longest common ending of a and b.

@@ -2,6 +2,7 @@ package docio
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -31,7 +32,7 @@ func TestReadJSONL(t *testing.T) {
 	if got, want := strings.Join(ids, ","), `"a",7,"d"`; got != want {
 		t.Errorf("ids = %s, want %s", got, want)
 	}
-	if got, want := bad, []int{4, 5, 6, 7, 8}; !equal(got, want) {
+	if got, want := bad, []int{4, 5, 6, 7, 8}; !slices.Equal(got, want) {
 		t.Errorf("bad lines = %v, want %v", got, want)
 	}
 }
@@ -103,16 +104,4 @@ func FuzzReadJSONL(f *testing.F) {
 			t.Errorf("line %q: %d docs, %d bad", line, docs, bad)
 		}
 	})
-}
-
-func equal(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
