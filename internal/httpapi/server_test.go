@@ -36,14 +36,14 @@ func TestMain(m *testing.M) {
 // backends are the stores every end-to-end test runs on.
 var backends = []struct {
 	name string
-	db   func(t *testing.T) (db, data string)
+	db   func(t testing.TB) (db, data string)
 }{
-	{"sqlite", func(t *testing.T) (string, string) { return "", t.TempDir() }},
-	{"postgres", func(t *testing.T) (string, string) { return pgtest.DSN(t), "" }},
+	{"sqlite", func(t testing.TB) (string, string) { return "", t.TempDir() }},
+	{"postgres", func(t testing.TB) (string, string) { return pgtest.DSN(t), "" }},
 }
 
 // serve starts the API over a fresh store on a real loopback listener.
-func serve(t *testing.T, db, data string, opt httpapi.Options) (*httptest.Server, *httpapi.Client) {
+func serve(t testing.TB, db, data string, opt httpapi.Options) (*httptest.Server, *httpapi.Client) {
 	t.Helper()
 	st, err := sqlstore.Open(context.Background(), db, data)
 	if err != nil {
