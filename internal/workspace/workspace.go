@@ -51,9 +51,11 @@ type Workspace struct {
 	// auto caches analysis by content hash, so re-adding or restoring a
 	// text never analyses it twice.
 	auto map[string][]Mention
-	undo []snapshot
-	redo []snapshot
-	rev  int
+	// pairs caches comparisons by the two texts' hashes.
+	pairs map[string]PairResult
+	undo  []snapshot
+	redo  []snapshot
+	rev   int
 }
 
 // ErrNotFound is returned for an article or annotation id that is not there.

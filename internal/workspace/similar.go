@@ -1,0 +1,242 @@
+package workspace
+
+import (
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strings"
+	"unicode"
+
+	"gloss/internal/compare"
+	"gloss/internal/docio"
+)
+
+// Passage is a passage two articles share, byte offsets into each.
+type Passage struct {
+	AStart, AEnd, BStart, BEnd int
+	Kind                       string // "exact" or "edited"
+}
+
+// SentenceLink pairs a sentence of A with its best counterpart in B.
+type SentenceLink struct {
+	AStart, AEnd, BStart, BEnd int
+	Score                      float64
+}
+
+// PairResult is the comparison of two texts, oriented A then B.
+type PairResult struct {
+	Score     float64
+	Relation  string
+	Passages  []Passage
+	Sentences []SentenceLink
+	// UniqueA and UniqueB are the stretches each says and the other does
+	// not.
+	UniqueA, UniqueB []Chunk
+	// Compared is false for pairs the prefilter judged unrelated without
+	// running the full comparison; Score is then the prefilter's.
+	Compared bool
+}
+
+// Unrelated is the relation of pairs that share next to nothing.
+const Unrelated = "unrelated"
+
+// flip orients r the other way round.
+func (r PairResult) flip() PairResult {
+	out := r
+	out.Passages = make([]Passage, len(r.Passages))
+	for i, p := range r.Passages {
+		out.Passages[i] = Passage{p.BStart, p.BEnd, p.AStart, p.AEnd, p.Kind}
+	}
+	out.Sentences = make([]SentenceLink, len(r.Sentences))
+	for i, s := range r.Sentences {
+		out.Sentences[i] = SentenceLink{s.BStart, s.BEnd, s.AStart, s.AEnd, s.Score}
+	}
+	out.UniqueA, out.UniqueB = r.UniqueB, r.UniqueA
+	return out
+}
+
+func pairKey(ha, hb string) (string, bool) {
+	if ha <= hb {
+		return ha + "|" + hb, false
+	}
+	return hb + "|" + ha, true
+}
+
+// SetPair stores the comparison of the texts with hashes ha and hb,
+// oriented ha then hb.
+func (w *Workspace) SetPair(ha, hb string, r PairResult) {
+	if w.pairs == nil {
+		w.pairs = map[string]PairResult{}
+	}
+	k, flipped := pairKey(ha, hb)
+	if flipped {
+		r = r.flip()
+	}
+	w.pairs[k] = r
+	w.rev++
+}
+
+// Pair returns the comparison of articles at positions i and j, oriented
+// i then j.
+func (w *Workspace) Pair(i, j int) (PairResult, bool) {
+	if i < 0 || j < 0 || i >= len(w.Articles) || j >= len(w.Articles) || i == j {
+		return PairResult{}, false
+	}
+	ha, hb := w.Articles[i].Hash, w.Articles[j].Hash
+	if ha == hb {
+		// The same text twice.
+		n := len(w.Articles[i].Text)
+		return PairResult{Score: 1, Relation: "near-duplicate", Compared: true,
+			Passages: []Passage{{0, n, 0, n, "exact"}}}, true
+	}
+	k, flipped := pairKey(ha, hb)
+	r, ok := w.pairs[k]
+	if ok && flipped {
+		r = r.flip()
+	}
+	return r, ok
+}
+
+// AllPairsMax is the largest workspace whose pairs are all compared in
+// full; bigger ones compare only the pairs the prefilter finds related.
+const AllPairsMax = 12
+
+// PendingPairs returns the pairs of article positions still to compare in
+// full, in order. Pairs the prefilter rules out are settled on the spot as
+// Unrelated with the prefilter's score.
+func (w *Workspace) PendingPairs() [][2]int {
+	var out [][2]int
+	var sh []map[uint64]bool
+	if len(w.Articles) > AllPairsMax {
+		sh = make([]map[uint64]bool, len(w.Articles))
+		for i, a := range w.Articles {
+			sh[i] = shingles(a.Text)
+		}
+	}
+	for i := range w.Articles {
+		for j := i + 1; j < len(w.Articles); j++ {
+			if _, ok := w.Pair(i, j); ok {
+				continue
+			}
+			if sh != nil {
+				if s := jaccard(sh[i], sh[j]); s < PrefilterMin {
+					w.SetPair(w.Articles[i].Hash, w.Articles[j].Hash, PairResult{Score: s, Relation: Unrelated})
+					continue
+				}
+			}
+			out = append(out, [2]int{i, j})
+		}
+	}
+	return out
+}
+
+// PrefilterMin is the word-trigram Jaccard below which two articles are
+// taken as unrelated without the full comparison. Rewrites of one report
+// share far more; independent reports of one story share some trigrams of
+// names and set phrases.
+const PrefilterMin = 0.03
+
+func shingles(text string) map[uint64]bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	out := make(map[uint64]bool, len(words))
+	for i := 0; i+3 <= len(words); i++ {
+		h := fnv.New64a()
+		for _, w := range words[i : i+3] {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		out[h.Sum64()] = true
+	}
+	return out
+}
+
+func jaccard(a, b map[uint64]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	in := 0
+	for k := range a {
+		if b[k] {
+			in++
+		}
+	}
+	return float64(in) / float64(len(a)+len(b)-in)
+}
+
+// ComparePair runs the engine's comparison on two texts and converts its
+// code-point offsets to bytes. It is the unit of work the page schedules
+// between yields.
+func ComparePair(a, b string) (PairResult, error) {
+	rep, err := compare.Run([]docio.Doc{{ID: json.RawMessage(`"a"`), Text: a}, {ID: json.RawMessage(`"b"`), Text: b}})
+	if err != nil {
+		return PairResult{}, err
+	}
+	if len(rep.Pairs) != 1 {
+		return PairResult{}, fmt.Errorf("compare gave %d pairs for two texts", len(rep.Pairs))
+	}
+	p := rep.Pairs[0]
+	ra, rb := docio.NewRunes(a), docio.NewRunes(b)
+	if string(p.A) != `"a"` {
+		ra, rb = rb, ra
+	}
+	out := PairResult{Score: p.Score, Relation: p.Relation, Compared: true}
+	for _, x := range p.Passages {
+		out.Passages = append(out.Passages, Passage{ra.Byte(x.AStart), ra.Byte(x.AEnd), rb.Byte(x.BStart), rb.Byte(x.BEnd), x.Kind})
+	}
+	for _, s := range p.Sentences {
+		if s.Score < compare.MinSentenceScore {
+			continue
+		}
+		out.Sentences = append(out.Sentences, SentenceLink{ra.Byte(s.AStart), ra.Byte(s.AEnd), rb.Byte(s.BStart), rb.Byte(s.BEnd), s.Score})
+	}
+	for _, u := range rep.Unique[`a`] {
+		out.UniqueA = append(out.UniqueA, Chunk{ra.Byte(u.Start), ra.Byte(u.End)})
+	}
+	for _, u := range rep.Unique[`b`] {
+		out.UniqueB = append(out.UniqueB, Chunk{rb.Byte(u.Start), rb.Byte(u.End)})
+	}
+	if string(p.A) != `"a"` {
+		out = out.flip()
+	}
+	return out, nil
+}
+
+// Unique returns what only article i says: the stretches unique against
+// every other article. ok is false while some of its pairs are not compared.
+func (w *Workspace) Unique(i int) (spans []Chunk, ok bool) {
+	if i < 0 || i >= len(w.Articles) {
+		return nil, false
+	}
+	spans = []Chunk{{0, len(w.Articles[i].Text)}}
+	for j := range w.Articles {
+		if j == i {
+			continue
+		}
+		r, ok := w.Pair(i, j)
+		if !ok {
+			return nil, false
+		}
+		if !r.Compared {
+			continue // unrelated: takes nothing away
+		}
+		spans = intersect(spans, r.UniqueA)
+	}
+	return spans, true
+}
+
+// intersect returns the overlap of two sorted lists of disjoint ranges.
+func intersect(a, b []Chunk) []Chunk {
+	var out []Chunk
+	b = slices.Clone(b)
+	slices.SortFunc(b, func(x, y Chunk) int { return x.Start - y.Start })
+	for _, x := range a {
+		for _, y := range b {
+			s, e := max(x.Start, y.Start), min(x.End, y.End)
+			if s < e {
+				out = append(out, Chunk{s, e})
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,85 @@
+package workspace
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const (
+	storyA = "The harbour in Tallinn reopened on Monday after a week of repairs. Port director Lena Kask said the damage was worse than expected. Ships queued outside the breakwater for days. The city council will meet on Friday to discuss funding."
+	storyB = "The harbour in Tallinn reopened on Monday after a week of repairs. Port director Lena Kask said the damage was far worse than anyone expected. Ships queued outside the breakwater for days. Fishermen said they lost a month of income."
+)
+
+func TestComparePair(t *testing.T) {
+	r, err := ComparePair(storyA, storyB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Compared || r.Score < 0.5 || r.Relation == Unrelated || len(r.Passages) == 0 {
+		t.Fatalf("ComparePair = %+v, want a related pair with passages", r)
+	}
+	for _, p := range r.Passages {
+		if p.AEnd > len(storyA) || p.BEnd > len(storyB) || p.AStart >= p.AEnd || p.BStart >= p.BEnd {
+			t.Fatalf("passage %+v outside the texts", p)
+		}
+	}
+	// The opening is shared with one edit in it.
+	if p := r.Passages[0]; !strings.HasPrefix(storyA[p.AStart:p.AEnd], "The harbour") || !strings.HasPrefix(storyB[p.BStart:p.BEnd], "The harbour") || p.Kind != "edited" {
+		t.Errorf("first passage A %q B %q, want the shared opening", storyA[p.AStart:p.AEnd], storyB[p.BStart:p.BEnd])
+	}
+	var onlyA []string
+	for _, u := range r.UniqueA {
+		onlyA = append(onlyA, storyA[u.Start:u.End])
+	}
+	if !strings.Contains(strings.Join(onlyA, " "), "council") {
+		t.Errorf("unique to A = %q, want the council sentence", onlyA)
+	}
+
+	var w Workspace
+	a := w.Add("", storyA)
+	b := w.Add("", storyB)
+	c := w.Add("", "Completely different: a chess club in Tartu elected a new chair.")
+	w.SetPair(b.Hash, a.Hash, r.flip())
+	got, ok := w.Pair(0, 1)
+	if !ok || !slices.Equal(got.Passages, r.Passages) {
+		t.Errorf("Pair(0,1) after storing it flipped = %+v, want the A-B orientation", got)
+	}
+	back, _ := w.Pair(1, 0)
+	if back.Passages[0].AStart != r.Passages[0].BStart || !slices.Equal(back.UniqueA, r.UniqueB) {
+		t.Errorf("Pair(1,0) not flipped: %+v", back)
+	}
+	if _, ok := w.Unique(0); ok {
+		t.Error("Unique(0) ready while pairs with article 2 are pending")
+	}
+	if p := w.PendingPairs(); !slices.Equal(p, [][2]int{{0, 2}, {1, 2}}) {
+		t.Errorf("PendingPairs = %v, want [[0 2] [1 2]]", p)
+	}
+	w.SetPair(a.Hash, c.Hash, PairResult{Relation: Unrelated})
+	w.SetPair(b.Hash, c.Hash, PairResult{Relation: Unrelated})
+	u, ok := w.Unique(0)
+	if !ok || !slices.Equal(u, r.UniqueA) {
+		t.Errorf("Unique(0) = %v %v, want %v", u, ok, r.UniqueA)
+	}
+}
+
+func TestPrefilter(t *testing.T) {
+	var w Workspace
+	for i := 0; i < AllPairsMax+1; i++ {
+		w.Add("", fmt.Sprintf("Report %d: the club number %d met in hall %d and voted on item %d of the plan.", i, i*7, i*13, i*17))
+	}
+	w.Add("", storyA)
+	w.Add("", storyB)
+	n := len(w.Articles)
+	p := w.PendingPairs()
+	if !slices.Contains(p, [2]int{n - 2, n - 1}) {
+		t.Errorf("PendingPairs = %v, want the related pair [%d %d]", p, n-2, n-1)
+	}
+	if slices.Contains(p, [2]int{0, n - 1}) {
+		t.Errorf("PendingPairs has an unrelated pair: %v", p)
+	}
+	if r, ok := w.Pair(0, n-1); !ok || r.Relation != Unrelated || r.Compared {
+		t.Errorf("Pair(0,%d) = %+v %v, want settled as unrelated", n-1, r, ok)
+	}
+}
