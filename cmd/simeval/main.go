@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"text/tabwriter"
 )
 
@@ -66,6 +65,5 @@ func main() {
 			os.Exit(1)
 		}
 	}
-	sort.SliceStable(r.rows, func(i, j int) bool { return false })
 	r.print(os.Stdout)
 }

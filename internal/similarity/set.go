@@ -157,10 +157,6 @@ func bestMatches(a, b []*SentRep) []SentenceMatch {
 	return out
 }
 
-// UniqueMax is the best sentence score below which a sentence counts as
-// found in no other article (when no passage covers it either).
-var UniqueMax = 0.5
-
 // Unique returns, for document i, the indexes of its sentences found in no
 // other article of the set, given all pair results involving i.
 func (s *Set) Unique(i int, pairs []PairResult) []int {
