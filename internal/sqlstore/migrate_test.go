@@ -52,4 +52,3 @@ func TestMigrateAtomic(t *testing.T) {
 		})
 	}
 }
-
