@@ -70,6 +70,7 @@ func RecognizeTokens(text string, toks []token.Token, sents []token.Range) ([]En
 	if err != nil {
 		return nil, err
 	}
+	sents = validSentences(toks, sents)
 	t := getTagger(m)
 	defer putTagger(t)
 	names := t.names(text, toks, sents)
@@ -114,17 +115,12 @@ func (t *tagger) names(text string, toks []token.Token, sents []token.Range) []E
 	for i, tk := range toks {
 		words[i] = text[tk.Start:tk.End]
 	}
-	var starts []int
 	for _, s := range sents {
-		if s.Start < 0 || s.End > len(toks) || s.Start >= s.End {
-			continue
-		}
-		starts = append(starts, s.Start)
 		for _, sp := range t.fast.Tag(d, words[s.Start:s.End]) {
 			fs = append(fs, found{s.Start + sp.Start, s.Start + sp.End, sp.Label, s.Start})
 		}
 	}
-	fs = applyRules(words, starts, fs, t.m.Res)
+	fs = applyRules(words, sents, fs, t.m.Res)
 	out := make([]Entity, 0, len(fs))
 	for _, f := range fs {
 		a, b := trimTitles(words, f.start, f.end, seq.Labels[f.label], t.m.Res.Titles)
@@ -152,4 +148,20 @@ func TagWords(sents [][]string) ([][]seq.Span, error) {
 		out[i] = append([]seq.Span(nil), t.fast.Tag(d, s)...)
 	}
 	return out, nil
+}
+
+// validSentences keeps the sentence ranges that are in bounds, non-empty
+// and in order, so that a caller's bad ranges can never yield overlapping
+// or out-of-range entities.
+func validSentences(toks []token.Token, sents []token.Range) []token.Range {
+	out := sents[:0:0]
+	prev := 0
+	for _, s := range sents {
+		if s.Start < prev || s.End > len(toks) || s.Start >= s.End {
+			continue
+		}
+		out = append(out, s)
+		prev = s.End
+	}
+	return out
 }

@@ -164,12 +164,17 @@ func TestGolden(t *testing.T) {
 
 func checkEntities(t *testing.T, text string, es []Entity) {
 	t.Helper()
+	// positions where a rune (or an invalid byte) starts
+	starts := map[int]bool{len(text): true}
+	for i := range text {
+		starts[i] = true
+	}
 	prev := 0
 	for i, e := range es {
 		if e.Start < prev || e.End <= e.Start || e.End > len(text) {
 			t.Fatalf("entity %d [%d,%d) invalid after %d (len %d)", i, e.Start, e.End, prev, len(text))
 		}
-		if !utf8.RuneStart(text[e.Start]) || (e.End < len(text) && !utf8.RuneStart(text[e.End])) {
+		if !starts[e.Start] || !starts[e.End] {
 			t.Fatalf("entity %d [%d,%d) splits a rune", i, e.Start, e.End)
 		}
 		r, _ := utf8.DecodeRuneInString(text[e.Start:])

@@ -7,6 +7,7 @@ import (
 
 	"gloss/internal/entity/features"
 	"gloss/internal/entity/seq"
+	"gloss/internal/token"
 )
 
 // found is a name over token indexes of the whole document.
@@ -28,8 +29,8 @@ var (
 //   - a mention that repeats part of a longer name elsewhere in the
 //     document takes that name's label ("Putin" after "Vladimir Putin",
 //     "Brightwater" after "Brightwater Foods").
-func applyRules(words []string, sentStarts []int, fs []found, res *features.Resources) []found {
-	fs = datelines(words, sentStarts, fs)
+func applyRules(words []string, sents []token.Range, fs []found, res *features.Resources) []found {
+	fs = datelines(words, sents, fs)
 	for i := range fs {
 		f := &fs[i]
 		if f.end-f.start > 1 && facility[words[f.end-1]] {
@@ -99,15 +100,16 @@ func startsUpper(w string) bool {
 // datelines makes the capitalised place that opens a news paragraph
 // ("PORT SUDAN — ...") one LOC span, replacing whatever the tagger found
 // inside it.
-func datelines(words []string, sentStarts []int, fs []found) []found {
+func datelines(words []string, sents []token.Range, fs []found) []found {
 	var out []found
 	k := 0
-	for _, st := range sentStarts {
+	for _, sr := range sents {
+		st := sr.Start
 		end := st
-		for end < len(words) && end-st < 5 && isCapsWord(words[end]) {
+		for end < sr.End && end-st < 5 && isCapsWord(words[end]) {
 			end++
 		}
-		ok := end > st && end < len(words) && isDash(words[end])
+		ok := end > st && end < sr.End && isDash(words[end])
 		for k < len(fs) && fs[k].start < st {
 			out = append(out, fs[k])
 			k++

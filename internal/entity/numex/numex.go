@@ -246,6 +246,9 @@ var currencyWords = map[string]bool{
 func isCurrency(lw string) bool { return currencySymbols[lw] }
 
 func (s *sent) money(i int) int {
+	if i < 0 || i >= len(s.toks) {
+		return i
+	}
 	n := len(s.toks)
 	lw := s.lower[i]
 	if isCurrency(lw) {
@@ -281,6 +284,9 @@ func (s *sent) money(i int) int {
 // ---- PERCENT ----
 
 func (s *sent) percent(i int) int {
+	if i < 0 || i >= len(s.toks) {
+		return i
+	}
 	n := len(s.toks)
 	e := s.number(i)
 	if e == i || !(isDigitNum(s.lower[i]) || isWordNum(s.lower[i])) {
@@ -316,6 +322,9 @@ var measureUnits = map[string]bool{
 }
 
 func (s *sent) cardinal(i int) int {
+	if i < 0 || i >= len(s.toks) {
+		return i
+	}
 	n := len(s.toks)
 	lw := s.lower[i]
 	if lw == "a" {
@@ -476,6 +485,9 @@ func (s *sent) isMonth(i int) bool {
 }
 
 func (s *sent) date(i int) int {
+	if i < 0 || i >= len(s.toks) {
+		return i
+	}
 	n := len(s.toks)
 	lw := s.lower[i]
 	best := i
@@ -592,6 +604,9 @@ func isAmPm(w string) bool {
 
 // duration matches NUMBER UNIT [ago|earlier|later|old].
 func (s *sent) duration(i int) int {
+	if i < 0 || i >= len(s.toks) {
+		return i
+	}
 	n := len(s.toks)
 	var e int
 	if s.lower[i] == "a" || s.lower[i] == "an" {
@@ -629,6 +644,9 @@ func (s *sent) duration(i int) int {
 // months", "the end of June", "the first half of 2025", "the six months to
 // September".
 func (s *sent) theDate(i int) int {
+	if i < 0 || i >= len(s.toks) {
+		return i
+	}
 	n := len(s.toks)
 	j := i + 1
 	if j >= n {
