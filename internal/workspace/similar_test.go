@@ -83,3 +83,48 @@ func TestPrefilter(t *testing.T) {
 		t.Errorf("Pair(0,%d) = %+v %v, want settled as unrelated", n-1, r, ok)
 	}
 }
+
+func TestPairRows(t *testing.T) {
+	r, err := ComparePair(storyA, storyB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := PairRows(storyA, storyB, r)
+	type line struct{ a, b string }
+	var got []line
+	for _, row := range rows {
+		var l line
+		if row.A.Start >= 0 {
+			l.a = storyA[row.A.Start:row.A.End]
+		}
+		if row.B.Start >= 0 {
+			l.b = storyB[row.B.Start:row.B.End]
+		}
+		got = append(got, l)
+		for _, sd := range []struct {
+			s    Side
+			text string
+		}{{row.A, storyA}, {row.B, storyB}} {
+			at := sd.s.Start
+			for _, p := range sd.s.Pieces {
+				if p.Start != at || p.End <= p.Start {
+					t.Fatalf("pieces %+v do not tile sentence [%d,%d)", sd.s.Pieces, sd.s.Start, sd.s.End)
+				}
+				at = p.End
+			}
+			if at != sd.s.End {
+				t.Fatalf("pieces end at %d, sentence at %d", at, sd.s.End)
+			}
+		}
+	}
+	if len(got) != 5 {
+		t.Fatalf("rows = %q, want 5 (3 matched, 1 only in A, 1 only in B)", got)
+	}
+	// B's own sentence follows the B sentence before it; A's follows.
+	if got[0].a == "" || got[0].b == "" || got[3].a != "" || got[4].b != "" {
+		t.Fatalf("rows = %q, want 3 matched, then B's fishermen, then A's council", got)
+	}
+	if k := rows[4].A.Pieces[0].Kind; k != "unique" {
+		t.Errorf("council sentence kind %q, want unique", k)
+	}
+}
