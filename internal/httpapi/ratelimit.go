@@ -23,8 +23,10 @@ type bucket struct {
 	last   time.Time
 }
 
-// maxClients bounds the map; beyond it, buckets that have refilled (clients
-// idle for a minute) are dropped, as they hold no information.
+// maxClients bounds the map. Beyond it, buckets that have refilled
+// (clients idle for a minute) are dropped, as they hold no information; if
+// that is not enough, as under a flood from many addresses, arbitrary
+// buckets go too: memory stays bounded and the limit fails open for some.
 const maxClients = 10_000
 
 func newLimiter(perMinute int, now func() time.Time) *limiter {
@@ -59,9 +61,16 @@ func (l *limiter) sweep(now time.Time) {
 			delete(l.buckets, k)
 		}
 	}
+	for k := range l.buckets {
+		if len(l.buckets) < maxClients/2 {
+			break
+		}
+		delete(l.buckets, k)
+	}
 }
 
-// clientKey is the peer address without its port. Behind a proxy all
+// clientKey is the peer address without its port, and for IPv6 its /64
+// network, since one host commonly holds a whole /64. Behind a proxy all
 // clients share the proxy's address; trusting X-Forwarded-For would need a
 // configured list of proxies, so it is not done here.
 func clientKey(r *http.Request) string {
@@ -69,5 +78,12 @@ func clientKey(r *http.Request) string {
 	if err != nil {
 		return r.RemoteAddr
 	}
-	return host
+	ip := net.ParseIP(host)
+	if ip == nil {
+		return host
+	}
+	if v4 := ip.To4(); v4 != nil {
+		return v4.String()
+	}
+	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
 }

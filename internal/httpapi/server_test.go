@@ -359,3 +359,26 @@ func TestRateLimit(t *testing.T) {
 		t.Errorf("create right after: got %v, want ERATELIMIT", err)
 	}
 }
+
+// TestTwoServersOneDatabase: server processes keep no state, so two of
+// them on one PostgreSQL behave as one (a load balancer may send each
+// request of a user to a different one).
+func TestTwoServersOneDatabase(t *testing.T) {
+	db := pgtest.DSN(t)
+	_, a := serve(t, db, "", httpapi.Options{})
+	_, b := serve(t, db, "", httpapi.Options{})
+	ctx := context.Background()
+	cr, err := a.CreatePublic(ctx, sampleSet(t, "Shared between servers."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Get(ctx, cr.ID); err != nil {
+		t.Fatalf("Get on the other server: %v", err)
+	}
+	if err := b.Delete(ctx, cr.ID, cr.DeleteToken); err != nil {
+		t.Fatalf("Delete on the other server: %v", err)
+	}
+	if _, err := a.Get(ctx, cr.ID); annot.ErrorCode(err) != annot.EGONE {
+		t.Errorf("Get on the first server after delete: got %v, want EGONE", err)
+	}
+}
