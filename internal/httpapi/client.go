@@ -20,8 +20,10 @@ type Client struct {
 	http *http.Client
 }
 
-// NewClient returns a client for the server at base (e.g.
-// "http://127.0.0.1:8080" or "" for the page's own origin in a browser).
+// NewClient returns a client for the server at base, an absolute origin
+// such as "http://127.0.0.1:8080"; in the browser, the page's origin
+// (location.origin), since Go's fetch transport needs absolute URLs. hc nil
+// means http.DefaultClient.
 func NewClient(base string, hc *http.Client) *Client {
 	if hc == nil {
 		hc = http.DefaultClient
