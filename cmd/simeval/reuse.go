@@ -273,12 +273,14 @@ func sentAt(d *reusegen.Doc, s, e int) *reusegen.Sent {
 func tuneThresholds(obs []pairObs) (similarity.Thresholds, float64) {
 	best, bestM := similarity.DefaultThresholds, -1.0
 	for _, nd := range []float64{0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9} {
-		for _, run := range []int{4, 5, 6, 8, 10, 12, 15} {
-			for _, cov := range []float64{0.05, 0.1, 0.15, 0.2, 0.3} {
-				for _, ss := range []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4} {
-					th := similarity.Thresholds{NearDup: nd, EditedRun: run, EditedCover: cov, SameStory: ss}
-					if _, m, _ := relationAccuracy(obs, th); m > bestM {
-						best, bestM = th, m
+		for _, ndc := range []float64{0, 0.8, 0.85, 0.9, 0.95} {
+			for _, run := range []int{4, 5, 6, 8, 10, 12, 15} {
+				for _, cov := range []float64{0.05, 0.1, 0.15, 0.2, 0.3} {
+					for _, ss := range []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4} {
+						th := similarity.Thresholds{NearDup: nd, NearDupContain: ndc, EditedRun: run, EditedCover: cov, SameStory: ss}
+						if _, m, _ := relationAccuracy(obs, th); m > bestM {
+							best, bestM = th, m
+						}
 					}
 				}
 			}
@@ -311,7 +313,7 @@ func evalReuse(shared string, tune bool, r *report) error {
 		// The IDF prior changes cosines, so thresholds are searched for each.
 		d0, r0 := similarity.PriorDocs, similarity.PriorRate
 		for _, pd := range []float64{5, 20, 50} {
-			for _, pr := range []float64{0.02, 0.05, 0.1} {
+			for _, pr := range []float64{0.05} {
 				similarity.PriorDocs, similarity.PriorRate = pd, pr
 				th, m := tuneThresholds(observe(buildSets(train, fillers, families, 1)))
 				fmt.Fprintf(os.Stderr, "simeval: prior %g docs at rate %g: best thresholds on the synthetic training split %+v (macro accuracy %.4f)\n", pd, pr, th, m)

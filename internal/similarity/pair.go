@@ -25,9 +25,13 @@ type Scores struct {
 // Thresholds decide relations from Scores. See docs/similarity.md for how
 // the defaults were tuned on the synthetic reuse training split.
 type Thresholds struct {
-	// NearDup is the least aligned coverage of both articles for a
-	// near-duplicate.
-	NearDup float64
+	// NearDup is the least aligned coverage of both articles and
+	// NearDupContain the least shingle containment of one article in the
+	// other for a near-duplicate: everything is aligned, and one text is
+	// there almost verbatim (an edited copy is aligned too, but its edits
+	// break shingles on both sides).
+	NearDup        float64
+	NearDupContain float64
 	// EditedRun is the least longest verbatim run (content terms) and
 	// EditedCover the least aligned coverage of the shorter-covered article
 	// for same-source-edited.
@@ -38,13 +42,13 @@ type Thresholds struct {
 }
 
 // DefaultThresholds are the tuned thresholds.
-var DefaultThresholds = Thresholds{NearDup: 0.85, EditedRun: 4, EditedCover: 0.2, SameStory: 0.2}
+var DefaultThresholds = Thresholds{NearDup: 0.8, NearDupContain: 0.95, EditedRun: 4, EditedCover: 0.2, SameStory: 0.2}
 
 // Classify returns the relation of a pair with scores s.
 func (th Thresholds) Classify(s Scores) Relation {
 	lo, hi := min(s.CoverA, s.CoverB), max(s.CoverA, s.CoverB)
 	switch {
-	case lo >= th.NearDup:
+	case lo >= th.NearDup && max(s.ContainAB, s.ContainBA) >= th.NearDupContain:
 		return NearDuplicate
 	case s.LongestRun >= th.EditedRun && hi >= th.EditedCover:
 		return SameSourceEdited

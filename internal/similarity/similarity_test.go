@@ -61,13 +61,14 @@ func TestRelations(t *testing.T) {
 }
 
 func TestClassify(t *testing.T) {
-	th := Thresholds{NearDup: 0.8, EditedRun: 8, EditedCover: 0.15, SameStory: 0.25}
+	th := Thresholds{NearDup: 0.8, NearDupContain: 0.95, EditedRun: 8, EditedCover: 0.15, SameStory: 0.25}
 	tests := []struct {
 		name string
 		s    Scores
 		want Relation
 	}{
-		{"full cover both ways", Scores{CoverA: 0.95, CoverB: 0.9, LongestRun: 100, Cosine: 0.9}, NearDuplicate},
+		{"full cover both ways", Scores{CoverA: 0.95, CoverB: 0.9, ContainAB: 0.99, ContainBA: 0.9, LongestRun: 100, Cosine: 0.9}, NearDuplicate},
+		{"aligned throughout but edited on both sides", Scores{CoverA: 0.9, CoverB: 0.9, ContainAB: 0.8, ContainBA: 0.8, LongestRun: 40, Cosine: 0.9}, SameSourceEdited},
 		{"one side only covered", Scores{CoverA: 0.95, CoverB: 0.3, LongestRun: 40, Cosine: 0.6}, SameSourceEdited},
 		{"long run but tiny cover", Scores{CoverA: 0.05, CoverB: 0.05, LongestRun: 9, Cosine: 0.3}, SameStory},
 		{"short runs only", Scores{CoverA: 0.3, CoverB: 0.3, LongestRun: 5, Cosine: 0.5}, SameStory},
