@@ -313,7 +313,7 @@ func evalReuse(shared string, tune bool, r *report) error {
 		// The IDF prior changes cosines, so thresholds are searched for each.
 		d0, r0 := similarity.PriorDocs, similarity.PriorRate
 		for _, pd := range []float64{5, 20, 50} {
-			for _, pr := range []float64{0.05} {
+			for _, pr := range []float64{0.02, 0.05, 0.1} {
 				similarity.PriorDocs, similarity.PriorRate = pd, pr
 				th, m := tuneThresholds(observe(buildSets(train, fillers, families, 1)))
 				fmt.Fprintf(os.Stderr, "simeval: prior %g docs at rate %g: best thresholds on the synthetic training split %+v (macro accuracy %.4f)\n", pd, pr, th, m)
