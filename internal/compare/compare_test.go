@@ -190,7 +190,7 @@ func ExampleRun() {
 // families of edited versions must still come out as groups.
 func TestRunLarge(t *testing.T) {
 	m := reusegen.NewWordModel(20000)
-	texts, family := m.Corpus(5, AllPairsMax+100, 150, 0.15)
+	texts, family := m.Corpus(5, AllPairsMax+20, 100, 0.15)
 	docs := make([]docio.Doc, len(texts))
 	for i, tx := range texts {
 		docs[i] = docio.Doc{ID: json.RawMessage(fmt.Sprint(i)), Text: tx}
