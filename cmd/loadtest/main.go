@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"text/tabwriter"
 	"time"
 
@@ -38,9 +39,22 @@ func main() {
 		phase    = flag.Duration("phase", 4*time.Second, "duration of each phase (save, load, mixed)")
 		maxReq   = flag.Int("max", 500_000, "most requests per phase")
 		postgres = flag.String("postgres", os.Getenv(pgtest.EnvURL), "PostgreSQL URL to use instead of a throwaway server")
+		profile  = flag.String("cpuprofile", "", "write a CPU profile of the whole run (client and server) to this file")
 	)
 	flag.Parse()
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "loadtest:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if err := run(*backend, *conc, *phase, *maxReq, *postgres); err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
