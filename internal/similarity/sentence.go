@@ -41,6 +41,11 @@ type SentRep struct {
 	stems   []string // content stems, parallel to content
 }
 
+// maxSeq caps the ordered stems kept for the quadratic LCS feature: a
+// "sentence" of thousands of words (text without punctuation) would
+// otherwise cost millions of steps per comparison.
+const maxSeq = 200
+
 // negations flip a sentence's meaning while sharing all its other words.
 var negations = map[string]bool{"not": true, "no": true, "never": true, "n't": true, "nor": true, "without": true, "none": true}
 
@@ -55,7 +60,9 @@ func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 		if !t.Stop {
 			r.content = append(r.content, h)
 		}
-		r.seq = append(r.seq, h)
+		if len(r.seq) < maxSeq {
+			r.seq = append(r.seq, h)
+		}
 		if k > t0 {
 			r.bigrams = append(r.bigrams, mix(d.Hashes[k-1]*31+h))
 		}

@@ -160,3 +160,27 @@ func BenchmarkNearDuplicates10k(b *testing.B) {
 	b.ReportMetric(recall(got, benchTruth), "recall")
 	b.ReportMetric(float64(len(benchTruth)), "true-pairs")
 }
+
+func FuzzShingler(f *testing.F) {
+	for _, s := range []string{"", "a", "U.S. officials didn't say 1,000 words.", "\xff\xfe'.,", "Лондон и Париж и Берлин и Рим", "a-b-c-d e'f g.h"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sh := similarity.NewShingler(stem.English)
+		a := sh.Shingles(s)
+		b := sh.Shingles(s) // second pass hits the cache
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Fatalf("cached pass differs")
+		}
+		sig := Signature(a, DefaultParams)
+		if len(sig) != DefaultParams.Bands*DefaultParams.Rows {
+			t.Fatalf("signature length %d", len(sig))
+		}
+		ix := NewIndex(DefaultParams)
+		ix.Add(a)
+		ix.Add(b)
+		if len(a) > 0 && len(ix.Candidates()) != 1 {
+			t.Fatalf("identical texts are not candidates")
+		}
+	})
+}
