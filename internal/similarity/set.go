@@ -176,14 +176,18 @@ func (s *Set) Unique(i int, pairs []PairResult) []int {
 		for _, m := range ms {
 			best[m.A] = max(best[m.A], m.Score)
 		}
-		for _, ps := range p.Passages {
-			t0, t1 := ps.AT0, ps.AT1
-			if i == p.J {
-				t0, t1 = ps.BT0, ps.BT1
+		// Coverage counts per pair: a sentence is found elsewhere when one
+		// other article holds at least half of it.
+		for k, se := range d.Sentences {
+			c := 0
+			for _, ps := range p.Passages {
+				t0, t1 := ps.AT0, ps.AT1
+				if i == p.J {
+					t0, t1 = ps.BT0, ps.BT1
+				}
+				c += max(0, min(t1, se.T1)-max(t0, se.T0))
 			}
-			for k, se := range d.Sentences {
-				covered[k] += max(0, min(t1, se.T1)-max(t0, se.T0))
-			}
+			covered[k] = max(covered[k], c)
 		}
 	}
 	var out []int
