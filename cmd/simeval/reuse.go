@@ -268,6 +268,78 @@ func sentAt(d *reusegen.Doc, s, e int) *reusegen.Sent {
 	return best
 }
 
+// uniquePR measures unique content on word bytes. True unique text of a
+// document: sentences from outside the family (New), text that is no
+// generated sentence (footers, headers), and sentences whose source
+// sentence no other document of the set uses in any form.
+func uniquePR(sets []reuseSet) (p, r float64) {
+	var tp, pred, truth int
+	for _, set := range sets {
+		n := len(set.docs)
+		var pairs []similarity.PairResult
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				pairs = append(pairs, set.sim.Pair(i, j))
+			}
+		}
+		for i, gd := range set.docs {
+			d := set.sim.Docs[i]
+			isTrue := make([]bool, len(d.Text))
+			for k := range isTrue {
+				isTrue[k] = true // raw text unless a shared sentence covers it
+			}
+			for _, se := range gd.Sents {
+				if se.Mode == reusegen.New || !usedElsewhere(set.docs, i, se.Origin) {
+					continue
+				}
+				for k := se.Start; k < se.End; k++ {
+					isTrue[k] = false
+				}
+			}
+			isPred := make([]bool, len(d.Text))
+			for _, k := range set.sim.Unique(i, pairs) {
+				for b := d.Sentences[k].Start; b < d.Sentences[k].End; b++ {
+					isPred[b] = true
+				}
+			}
+			for _, t := range d.Terms {
+				for b := t.Start; b < t.End; b++ {
+					if isTrue[b] {
+						truth++
+					}
+					if isPred[b] {
+						pred++
+						if isTrue[b] {
+							tp++
+						}
+					}
+				}
+			}
+		}
+	}
+	if pred > 0 {
+		p = float64(tp) / float64(pred)
+	}
+	if truth > 0 {
+		r = float64(tp) / float64(truth)
+	}
+	return p, r
+}
+
+func usedElsewhere(docs []*reusegen.Doc, self, origin int) bool {
+	for j, d := range docs {
+		if j == self || d.Family != docs[self].Family {
+			continue
+		}
+		for _, s := range d.Sents {
+			if s.Origin == origin && s.Mode != reusegen.New {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // tuneThresholds searches the relation thresholds for the best macro
 // accuracy on the training observations.
 func tuneThresholds(obs []pairObs) (similarity.Thresholds, float64) {
@@ -338,6 +410,9 @@ func evalReuse(shared string, tune bool, r *report) error {
 			r.add("sim.reuse.recall."+want, float64(conf[[2]string{want, want}])/float64(tot), "ratio", fmt.Sprintf("%d pairs", tot))
 		}
 	}
+	up, ur := uniquePR(testSets)
+	r.add("sim.reuse.unique-precision", up, "ratio", "word bytes of sentences found in no other article")
+	r.add("sim.reuse.unique-recall", ur, "ratio", "")
 	r.add("sim.reuse.sentence-match-accuracy", sentenceMatch(testSets), "ratio", "paraphrased sentence -> its source sentence")
 	return nil
 }
