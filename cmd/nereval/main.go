@@ -40,6 +40,7 @@ var corpora = []corpus{
 	{"conll2003-test", "CoNLL-2003 test (eng.testb)", []string{"conll2003", "eng.testb"}, nerdata.CoNLL, []string{"PER", "ORG", "LOC", "MISC"}, "held out"},
 	{"conll2003-dev", "CoNLL-2003 dev (eng.testa)", []string{"conll2003", "eng.testa"}, nerdata.CoNLL, []string{"PER", "ORG", "LOC", "MISC"}, "dev: tuned on; in the shipped model's training data"},
 	{"uner-pud", "UNER English-PUD test", []string{"uner-en", "en_pud-ud-test.iob2"}, nerdata.UNER, []string{"PER", "ORG", "LOC"}, "held out"},
+	{"uner-ewt-dev", "UNER English-EWT dev", []string{"uner-en", "en_ewt-ud-dev.iob2"}, nerdata.UNER, []string{"PER", "ORG", "LOC"}, "dev (web text): tuned on"},
 	{"uner-ewt-test", "UNER English-EWT test", []string{"uner-en", "en_ewt-ud-test.iob2"}, nerdata.UNER, []string{"PER", "ORG", "LOC"}, "held out (web text)"},
 	{"wikigold", "wikigold", []string{"wikigold", "wikigold.conll.txt"}, nerdata.WikiGold, []string{"PER", "ORG", "LOC", "MISC"}, "held out"},
 	{"gmb-test", "GMB test (per,org→PER,ORG; geo+gpe→LOC)", []string{"gmb-kaggle", "gmb.test.conll"}, nerdata.GMB, []string{"PER", "ORG", "LOC"}, "held out; silver tags"},
@@ -47,20 +48,33 @@ var corpora = []corpus{
 
 func main() {
 	shared := flag.String("shared", "../shared", "shared data directory")
+	modelPath := flag.String("model", "", "evaluate this model file instead of the embedded one")
+	baseline := flag.Bool("baseline", true, "also score the compromise baseline (needs node and npm)")
 	flag.Parse()
-	if err := run(*shared); err != nil {
+	if *modelPath != "" {
+		b, err := os.ReadFile(*modelPath)
+		if err == nil {
+			err = entity.UseModel(b)
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+	}
+	if err := run(*shared, *baseline); err != nil {
 		log.Fatal(err)
 	}
 }
 
 type result struct {
-	c  corpus
-	s  *nerdata.Scorer
-	dt time.Duration
-	n  int
+	c    corpus
+	s    *nerdata.Scorer
+	dt   time.Duration
+	n    int
+	docs []nerdata.Document
+	base *nerdata.Scorer // compromise on PER/ORG/LOC
 }
 
-func run(shared string) error {
+func run(shared string, baseline bool) error {
 	if err := entity.Load(); err != nil {
 		return err
 	}
@@ -91,7 +105,7 @@ func run(shared string) error {
 				s.Add(nerdata.Spans(x.Tags), p)
 			}
 		}
-		results = append(results, result{c, s, time.Since(t0), ntok})
+		results = append(results, result{c: c, s: s, dt: time.Since(t0), n: ntok, docs: docs})
 	}
 	// gloss-dev: full pipeline on raw text
 	t0 := time.Now()
@@ -114,14 +128,23 @@ func run(shared string) error {
 		gs.Add(d.Entities, p)
 		ntok += len(strings.Fields(d.Text))
 	}
-	results = append(results, result{corpus{name: "gloss-dev", title: "gloss-dev (8 labels, raw text)", note: "dev: tuned on freely"}, gs, time.Since(t0), ntok})
+	results = append(results, result{c: corpus{name: "gloss-dev", title: "gloss-dev (8 labels, raw text)", note: "dev: tuned on freely"}, s: gs, dt: time.Since(t0), n: ntok})
 
+	if baseline {
+		if err := scoreBaseline(results, gd); err != nil {
+			fmt.Fprintf(os.Stderr, "nereval: compromise baseline skipped: %v\n", err)
+		}
+	}
 	for _, r := range results {
 		fmt.Printf("ner.%s.p %.1f %%\n", r.c.name, 100*r.s.Overall.P())
 		fmt.Printf("ner.%s.r %.1f %%\n", r.c.name, 100*r.s.Overall.R())
 		fmt.Printf("ner.%s.f1 %.1f %%\n", r.c.name, 100*r.s.Overall.F1())
 		for _, l := range r.s.SortedLabels() {
 			fmt.Printf("ner.%s.%s.f1 %.1f %%\n", r.c.name, strings.ToLower(l), 100*r.s.ByLabel[l].F1())
+		}
+		if r.base != nil {
+			fmt.Printf("ner.%s.pol.f1 %.1f %%\n", r.c.name, 100*polCounts(r.s).F1())
+			fmt.Printf("ner.%s.compromise.pol.f1 %.1f %%\n", r.c.name, 100*r.base.Overall.F1())
 		}
 	}
 	fmt.Println()
@@ -137,5 +160,52 @@ func run(shared string) error {
 		}
 	}
 	w.Flush()
+	if len(results) > 0 && results[0].base != nil {
+		fmt.Println()
+		w = tabwriter.NewWriter(os.Stdout, 2, 4, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(w, "PER/ORG/LOC only\tGloss F1\tcompromise F1\t")
+		for _, r := range results {
+			if r.base != nil {
+				fmt.Fprintf(w, "%s\t%.1f\t%.1f\t\n", r.c.name, 100*polCounts(r.s).F1(), 100*r.base.Overall.F1())
+			}
+		}
+		w.Flush()
+	}
+	return nil
+}
+
+// polCounts sums a scorer's PER, ORG and LOC counts.
+func polCounts(s *nerdata.Scorer) nerdata.Counts {
+	var c nerdata.Counts
+	for _, l := range []string{"PER", "ORG", "LOC"} {
+		if x := s.ByLabel[l]; x != nil {
+			c.TP += x.TP
+			c.FP += x.FP
+			c.FN += x.FN
+		}
+	}
+	return c
+}
+
+func scoreBaseline(results []result, gd []nerdata.TextDoc) error {
+	c, err := setupCompromise()
+	if err != nil || c == nil {
+		if err == nil {
+			err = fmt.Errorf("node or npm not found")
+		}
+		return err
+	}
+	pol := []string{"PER", "ORG", "LOC"}
+	for i := range results {
+		r := &results[i]
+		if r.docs != nil {
+			r.base, err = c.scoreTokenized(r.docs, pol)
+		} else {
+			r.base, err = c.scoreText(gd, pol)
+		}
+		if err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -47,6 +47,19 @@ func model() (*nermodel.Model, error) {
 	return loaded, loadErr
 }
 
+// UseModel replaces the embedded model with a model file's contents (for
+// evaluating a freshly trained model before it is committed). Call it
+// before any recognition.
+func UseModel(b []byte) error {
+	m, err := nermodel.Decode(b)
+	if err != nil {
+		return err
+	}
+	loadOnce.Do(func() {})
+	loaded, loadErr = m, nil
+	return nil
+}
+
 // Load loads the embedded model now (it is otherwise loaded on first use),
 // so a UI can pay the cost up front and report a broken build early.
 func Load() error {
