@@ -32,6 +32,14 @@ func open(t *testing.T, db, data string) *sqlstore.Store {
 	return s
 }
 
+func sqlstoreOpen(b *testing.B, db, data string) (*sqlstore.Store, error) {
+	s, err := sqlstore.Open(context.Background(), db, data)
+	if err == nil {
+		b.Cleanup(func() { s.Close() })
+	}
+	return s, err
+}
+
 func TestSQLite(t *testing.T) {
 	annottest.RunSetStore(t, func(t *testing.T) annot.SetStore {
 		return open(t, "", t.TempDir())
