@@ -61,6 +61,7 @@ wasm-test:
 
 e2e: build
 	@command -v "$${CHROME_PATH:-chromium}" >/dev/null || { echo "e2e: Chromium not found: install it (apt-get install chromium) or set CHROME_PATH"; exit 1; }
+	npm ci --no-audit --no-fund   # axe-core, for the accessibility checks
 	GLOSS_ARTIFACTS=$(CURDIR)/e2e-artifacts GLOSS_BIN=$(CURDIR)/$(BIN) GLOSS_WEB=$(CURDIR)/web $(GO) test -count=1 -timeout 15m ./internal/e2e
 
 ## bench: figures as `name value unit` lines

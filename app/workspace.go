@@ -2,33 +2,58 @@ package app
 
 import (
 	"strings"
+	"time"
+
+	"gloss/internal/workspace"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Workspace is the page a person works in: paste articles, read them. Runs on
-// the UI goroutine; all fields are local state.
+// Workspace is the page a person works in: paste articles, read them with
+// their entities, correct them, compare them. It runs on the UI goroutine;
+// engine work runs in slices in the background (analysis.go).
 type Workspace struct {
 	app.Compo
 
-	draft    string
-	articles []article
-	mounted  bool
-	update   bool
+	p       *page
+	ctx     app.Context // the page's own context, set on mount
+	draft   string
+	mounted bool
+	update  bool
+	store   DraftStore
 }
 
-type article struct {
-	Title string
-	Text  string
+func (w *Workspace) state() *page {
+	if w.p == nil {
+		w.p = newPage()
+	}
+	return w.p
 }
 
-// OnMount marks the page as live; the prerendered HTML has no handlers until
-// the wasm mounts, and the marker lets tests and styles tell the two apart.
+// OnMount marks the page as live, restores the local draft and starts
+// analysing whatever it holds.
 func (w *Workspace) OnMount(ctx app.Context) {
 	w.mounted = true
+	w.ctx = ctx
+	w.state().changed = func() { w.changed(w.ctx) }
 	// Time since navigation start, read by the load benchmarks.
 	app.Window().Set("glossMountedAt", app.Window().Get("performance").Call("now"))
 	w.update = ctx.AppUpdateAvailable() && loadedByWorker()
+	if w.store == nil {
+		w.store = localDraft{}
+	}
+	p := w.state()
+	if data, err := w.store.Load(ctx); err != nil {
+		p.loadErr = "Your saved work could not be read: " + err.Error()
+	} else if data != nil {
+		ws, err := workspace.UnmarshalDraft(data)
+		if err != nil {
+			p.loadErr = "Your saved work could not be restored (" + err.Error() + "). It is left untouched until you add an article."
+		} else {
+			p.ws = ws
+		}
+	}
+	w.analyse(ctx)
 }
 
 // OnAppUpdate is called when a new version has been installed by the service
@@ -50,11 +75,23 @@ func loadedByWorker() bool {
 }
 
 func (w *Workspace) Render() app.UI {
+	p := w.state()
+	p.derive()
 	state := "prerendered"
 	if w.mounted {
 		state = "ready"
 	}
-	return app.Div().Class("workspace").Attr("data-app-state", state).Body(
+	classes := []string{"workspace"}
+	for l, off := range p.hidden {
+		if off {
+			classes = append(classes, "hide-"+l)
+		}
+	}
+	if p.stacked {
+		classes = append(classes, "stacked")
+	}
+	return app.Div().Class(strings.Join(classes, " ")).Attr("data-app-state", state).OnKeyDown(w.onKey).Body(
+		app.A().Class("skip").Href("#articles").Text("Skip to articles"),
 		app.If(w.update, func() app.UI {
 			return app.Div().Class("update").Attr("role", "status").Attr("data-testid", "update-available").Body(
 				app.Span().Text("A new version of Gloss is available."),
@@ -64,65 +101,157 @@ func (w *Workspace) Render() app.UI {
 		app.Header().Class("bar").Body(
 			app.H1().Class("brand").Text("Gloss"),
 			app.P().Class("tagline").Text("Paste news articles to see their entities and how they relate. Everything runs in your browser."),
+			w.renderToolbar(),
 		),
+		w.renderStatus(),
 		app.Main().Class("main").Body(
-			app.Section().Class("input").Attr("aria-label", "Add articles").Body(
-				app.Label().For("paste").Class("label").Text("Article text"),
-				app.Textarea().
-					ID("paste").
-					Attr("data-testid", "paste").
-					Placeholder("Paste an article here. Several articles can be separated by a line with ---").
-					Rows(10).
-					Text(w.draft).
-					OnInput(w.onInput),
-				app.Div().Class("actions").Body(
-					app.Button().Class("btn primary").Attr("data-testid", "add-article").
-						Disabled(strings.TrimSpace(w.draft) == "").
-						Text("Add article").OnClick(w.add),
+			w.renderInput(),
+			w.renderInspector(),
+			w.renderPair(),
+			app.Div().Class("layout").Body(
+				app.Section().ID("articles").Class("articles").Aria("label", "Articles").Attr("tabindex", "-1").Body(
+					w.renderLegend(),
+					app.If(len(p.ws.Articles) == 0, func() app.UI {
+						return app.P().Class("empty").Text("No articles yet. Paste one above, or several separated by a line with ---.")
+					}),
+					app.Div().Class("article-list").Body(
+						app.Range(p.ws.Articles).Slice(func(i int) app.UI {
+							a := p.ws.Articles[i]
+							_, analysed := p.ws.Auto(a.Hash)
+							u, _ := p.ws.Unique(i)
+							return &ArticleView{
+								P: p, A: a, Pos: i, Count: len(p.ws.Articles), Analysed: analysed,
+								Marks: focusMarks(p, i), Active: activeMark(p, a.ID), Unique: u,
+							}
+						}),
+					),
 				),
-			),
-			app.Section().Class("articles").Attr("aria-label", "Articles").Body(
-				app.If(len(w.articles) == 0, func() app.UI {
-					return app.P().Class("empty").Text("No articles yet.")
-				}),
-				app.Range(w.articles).Slice(func(i int) app.UI {
-					a := w.articles[i]
-					// Article text is always a text node, never markup.
-					return app.Article().Class("article").Attr("data-testid", "article").Body(
-						app.H2().Text(a.Title),
-						app.Div().Class("text").Text(a.Text),
-					)
-				}),
+				app.Aside().Class("panel").Aria("label", "Across articles").Body(
+					w.renderEntities(),
+					w.renderSimilarity(),
+					w.renderQuotes(),
+				),
 			),
 		),
 	)
 }
 
-func (w *Workspace) onInput(ctx app.Context, e app.Event) {
-	w.draft = ctx.JSSrc().Get("value").String()
+func (w *Workspace) renderToolbar() app.UI {
+	p := w.state()
+	layout := "Stack articles"
+	if p.stacked {
+		layout = "Articles side by side"
+	}
+	return app.Div().Class("toolbar").Attr("role", "toolbar").Aria("label", "Workspace").Body(
+		app.Button().Class("btn").Attr("data-testid", "undo").Title("Undo (Ctrl+Z)").Disabled(!p.ws.CanUndo()).Text("Undo").OnClick(w.undo),
+		app.Button().Class("btn").Attr("data-testid", "redo").Title("Redo (Ctrl+Y)").Disabled(!p.ws.CanRedo()).Text("Redo").OnClick(w.redo),
+		app.Button().Class("btn").Aria("pressed", p.stacked).Text(layout).OnClick(func(ctx app.Context, e app.Event) { p.stacked = !p.stacked }),
+	)
 }
 
-func (w *Workspace) add(ctx app.Context, e app.Event) {
-	text := strings.TrimSpace(w.draft)
-	if text == "" {
+func (w *Workspace) renderStatus() app.UI {
+	p := w.state()
+	msg := p.status
+	if p.progress.Phase != "" {
+		msg = p.progress.Phase
+	}
+	return app.Div().Class("status").Body(
+		app.Div().Attr("role", "status").Attr("data-testid", "status").Text(msg),
+		app.If(p.progress.Phase != "", func() app.UI {
+			return app.Progress().Attr("data-testid", "progress").Aria("label", "Analysis progress").
+				Attr("max", p.progress.Total).Attr("value", p.progress.Done)
+		}),
+		app.If(p.loadErr != "", func() app.UI {
+			return app.P().Class("error").Attr("role", "alert").Text(p.loadErr)
+		}),
+	)
+}
+
+func (w *Workspace) onKey(ctx app.Context, e app.Event) {
+	if !(e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()) {
 		return
 	}
-	w.articles = append(w.articles, article{Title: titleOf(text), Text: text})
-	w.draft = ""
-	app.Window().GetElementByID("paste").Set("value", "")
+	tag := e.Get("target").Get("tagName").String()
+	if tag == "TEXTAREA" || tag == "INPUT" {
+		return // the field's own undo
+	}
+	switch strings.ToLower(e.Get("key").String()) {
+	case "z":
+		e.PreventDefault()
+		if e.Get("shiftKey").Bool() {
+			w.redo(ctx, e)
+		} else {
+			w.undo(ctx, e)
+		}
+	case "y":
+		e.PreventDefault()
+		w.redo(ctx, e)
+	}
+}
+
+func (w *Workspace) undo(ctx app.Context, e app.Event) {
+	p := w.state()
+	if p.ws.Undo() {
+		p.status = "Undone."
+		w.changed(ctx)
+	}
+}
+
+func (w *Workspace) redo(ctx app.Context, e app.Event) {
+	p := w.state()
+	if p.ws.Redo() {
+		p.status = "Redone."
+		w.changed(ctx)
+	}
 }
 
 func (w *Workspace) reload(ctx app.Context, e app.Event) {
 	ctx.Reload()
 }
 
-// titleOf takes the first line, shortened, as a working title.
-func titleOf(text string) string {
-	line, _, _ := strings.Cut(text, "\n")
-	line = strings.TrimSpace(line)
-	const max = 80
-	if r := []rune(line); len(r) > max {
-		line = string(r[:max-1]) + "…"
+// changed is called after every change of the workspace: it drops views
+// that no longer apply, saves the draft soon, and analyses what is new.
+func (w *Workspace) changed(ctx app.Context) {
+	p := w.state()
+	if p.sel.valid() && p.ws.Article(p.sel.ID) == nil {
+		p.sel = selection{}
 	}
-	return line
+	if p.pair[0] >= len(p.ws.Articles) || p.pair[1] >= len(p.ws.Articles) {
+		p.pair = [2]int{-1, -1}
+	}
+	w.saveSoon(ctx)
+	w.analyse(ctx)
+}
+
+// saveDelay debounces draft saves while the person is working.
+const saveDelay = 400 * time.Millisecond
+
+func (w *Workspace) saveSoon(_ app.Context) {
+	ctx := w.ctx
+	p := w.state()
+	p.saveGen++
+	gen := p.saveGen
+	ctx.After(saveDelay, func(ctx app.Context) {
+		if gen != p.saveGen {
+			return
+		}
+		w.saveNow(ctx)
+	})
+}
+
+func (w *Workspace) saveNow(ctx app.Context) {
+	p := w.state()
+	if w.store == nil {
+		return
+	}
+	data, err := p.ws.MarshalDraft()
+	if err == nil {
+		err = w.store.Save(ctx, data)
+	}
+	if err != nil {
+		p.status = "Could not save your work in this browser: " + err.Error()
+		return
+	}
+	p.loadErr = ""
+	app.Window().Set("glossSavedAt", app.Window().Get("performance").Call("now"))
 }

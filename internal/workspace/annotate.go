@@ -333,3 +333,44 @@ func boundaryAfter(text string, i int) bool {
 	last, _ := utf8.DecodeLastRuneInString(text[:i])
 	return !isWord(r) || !isWord(last)
 }
+
+// WordBefore returns the start of the word before byte i (skipping the
+// space and punctuation between), or 0.
+func WordBefore(text string, i int) int {
+	i = min(max(i, 0), len(text))
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if isWord(r) {
+			break
+		}
+		i -= n
+	}
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !isWord(r) {
+			break
+		}
+		i -= n
+	}
+	return i
+}
+
+// WordAfter returns the end of the word after byte i, or len(text).
+func WordAfter(text string, i int) int {
+	i = min(max(i, 0), len(text))
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if isWord(r) {
+			break
+		}
+		i += n
+	}
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWord(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}

@@ -7,7 +7,8 @@ import (
 )
 
 // Piece is part of a sentence in the pair view, with how it is shared:
-// "exact", "edited" or "unique" (said only on this side).
+// "exact" or "edited" (in a shared passage), "unique" (said only on this
+// side) or "similar" (a matched sentence reworded beyond a passage).
 type Piece struct {
 	Start, End int
 	Kind       string
@@ -36,6 +37,9 @@ var noSide = Side{Start: -1, End: -1}
 func PairRows(a, b string, r PairResult) []Row {
 	sa, sb := token.Sentences(a), token.Sentences(b)
 	links := slices.Clone(r.Sentences)
+	byStart := func(x, y Chunk) int { return x.Start - y.Start }
+	r.UniqueA = slices.SortedFunc(slices.Values(r.UniqueA), byStart)
+	r.UniqueB = slices.SortedFunc(slices.Values(r.UniqueB), byStart)
 	var rows []Row
 	usedB := map[int]bool{}
 	for _, s := range sa {
@@ -45,12 +49,12 @@ func PairRows(a, b string, r PairResult) []Row {
 				best = i
 			}
 		}
-		row := Row{A: side(s.Start, s.End, r.Passages, true), B: noSide}
+		row := Row{A: side(s.Start, s.End, r.Passages, r.UniqueA, true), B: noSide}
 		if best >= 0 {
 			l := links[best]
 			for j, t := range sb {
 				if t.Start < l.BEnd && l.BStart < t.End && !usedB[j] {
-					row.B = side(t.Start, t.End, r.Passages, false)
+					row.B = side(t.Start, t.End, r.Passages, r.UniqueB, false)
 					row.Score = l.Score
 					usedB[j] = true
 					break
@@ -69,13 +73,14 @@ func PairRows(a, b string, r PairResult) []Row {
 				at = i + 1
 			}
 		}
-		rows = slices.Insert(rows, at, Row{A: noSide, B: side(t.Start, t.End, r.Passages, false)})
+		rows = slices.Insert(rows, at, Row{A: noSide, B: side(t.Start, t.End, r.Passages, r.UniqueB, false)})
 	}
 	return rows
 }
 
-// side cuts sentence [s,e) into pieces by the passages covering it.
-func side(s, e int, ps []Passage, isA bool) Side {
+// side cuts sentence [s,e) into pieces by the passages covering it; the
+// rest is unique where the comparison says so, else similar.
+func side(s, e int, ps []Passage, unique []Chunk, isA bool) Side {
 	type iv struct {
 		s, e int
 		kind string
@@ -101,13 +106,34 @@ func side(s, e int, ps []Passage, isA bool) Side {
 			continue
 		}
 		if c.s > at {
-			out.Pieces = append(out.Pieces, Piece{at, c.s, "unique"})
+			out.Pieces = appendGap(out.Pieces, at, c.s, unique)
 		}
 		out.Pieces = append(out.Pieces, Piece{c.s, c.e, c.kind})
 		at = c.e
 	}
 	if at < e {
-		out.Pieces = append(out.Pieces, Piece{at, e, "unique"})
+		out.Pieces = appendGap(out.Pieces, at, e, unique)
+	}
+	return out
+}
+
+// appendGap adds [s,e), a stretch outside every shared passage, split into
+// its unique and similar parts.
+func appendGap(out []Piece, s, e int, unique []Chunk) []Piece {
+	at := s
+	for _, u := range unique {
+		us, ue := max(u.Start, at), min(u.End, e)
+		if us >= ue {
+			continue
+		}
+		if us > at {
+			out = append(out, Piece{at, us, "similar"})
+		}
+		out = append(out, Piece{us, ue, "unique"})
+		at = ue
+	}
+	if at < e {
+		out = append(out, Piece{at, e, "similar"})
 	}
 	return out
 }

@@ -363,3 +363,24 @@ func TestOccurrences(t *testing.T) {
 		})
 	}
 }
+
+func TestWordSteps(t *testing.T) {
+	const s = "Mr. Zürich-born Ana, 東京"
+	for _, tt := range []struct {
+		name      string
+		got, want int
+	}{
+		{"before from word end", WordBefore(s, strings.Index(s, "born")+4), strings.Index(s, "born")},
+		{"before skips punctuation", WordBefore(s, strings.Index(s, "Zürich")), 0},
+		{"before at start", WordBefore(s, 0), 0},
+		{"after from word start", WordAfter(s, strings.Index(s, "Ana")), strings.Index(s, "Ana") + 3},
+		{"after skips punctuation", WordAfter(s, strings.Index(s, ",")), len(s)},
+		{"after at end", WordAfter(s, len(s)), len(s)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %d, want %d", tt.got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,325 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"gloss/internal/workspace"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// ArticleView renders one article with its highlights. It runs on the UI
+// goroutine. Its inputs are small and compared on every parent render, so
+// an article whose text, corrections, analysis and focus are unchanged is
+// not rendered again (A is replaced, not mutated, when the article
+// changes: the workspace copies on write).
+type ArticleView struct {
+	app.Compo
+
+	P        *page
+	A        *workspace.Article
+	Pos      int
+	Count    int
+	Analysed bool
+	Marks    string // offsets of the followed entity's mentions here
+	Active   string // "start-end" of the highlight being inspected here
+	Unique   []workspace.Chunk
+
+	renaming bool
+	editing  bool
+}
+
+func markID(articleID string, off int) string { return "m-" + articleID + "-" + strconv.Itoa(off) }
+
+func (v *ArticleView) Render() app.UI {
+	a := v.A
+	if a == nil || v.P == nil {
+		return app.Article().Class("article").Attr("data-testid", "article")
+	}
+	head := "h-" + a.ID
+	words := len(strings.Fields(a.Text))
+	meta := plural(words, "word")
+	if !v.Analysed {
+		meta += " · analysing…"
+	}
+	return app.Article().Class("article").ID("art-"+a.ID).Attr("data-testid", "article").Attr("data-id", a.ID).Aria("labelledby", head).Body(
+		app.Header().Class("article-head").Body(
+			app.If(v.renaming, func() app.UI {
+				return app.Input().Class("title-input").ID("title-"+a.ID).Aria("label", "Article title").
+					Value(a.Title).AutoFocus(true).OnChange(v.rename).OnKeyDown(v.titleKey)
+			}).Else(func() app.UI {
+				return app.H2().ID(head).Body(
+					app.Span().Class("pos").Text(strconv.Itoa(v.Pos+1)),
+					app.Text(a.Title),
+				)
+			}),
+			app.Span().Class("meta").Text(meta),
+			app.Div().Class("article-actions").Body(
+				v.action("Rename", "Rename "+a.Title, func(ctx app.Context, e app.Event) { v.renaming = !v.renaming }),
+				v.action("Edit text", "Edit the text of "+a.Title, func(ctx app.Context, e app.Event) { v.editing = !v.editing }),
+				app.Button().Class("btn small").Aria("label", "Move "+a.Title+" up").Disabled(v.Pos == 0).Text("↑").
+					OnClick(func(ctx app.Context, e app.Event) { v.do(v.P.ws.Move(a.ID, -1)) }),
+				app.Button().Class("btn small").Aria("label", "Move "+a.Title+" down").Disabled(v.Pos == v.Count-1).Text("↓").
+					OnClick(func(ctx app.Context, e app.Event) { v.do(v.P.ws.Move(a.ID, 1)) }),
+				app.Button().Class("btn small danger").Attr("data-testid", "remove-article").Aria("label", "Remove "+a.Title).Text("Remove").
+					OnClick(func(ctx app.Context, e app.Event) {
+						if v.do(v.P.ws.Remove(a.ID)) {
+							v.P.status = "Removed “" + a.Title + "”. Undo brings it back."
+						}
+					}),
+			),
+		),
+		app.If(v.editing, func() app.UI {
+			return app.Div().Class("edit").Body(
+				app.Label().For("edit-"+a.ID).Class("label").Text("Text (corrections follow their words; those that cannot are listed below)"),
+				app.Textarea().ID("edit-"+a.ID).Rows(12).Text(a.Text),
+				app.Div().Class("actions").Body(
+					app.Button().Class("btn primary").Text("Save text").OnClick(v.saveText),
+					app.Button().Class("btn").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { v.editing = false }),
+				),
+			)
+		}),
+		app.Div().Class("text").ID("t-"+a.ID).Attr("tabindex", "0").Attr("role", "region").
+			Aria("label", "Text of "+a.Title+". Select words and press 1 to 8 to label them.").
+			OnClick(v.onClick).OnMouseUp(v.onSelect).OnKeyUp(v.onKeyUp).OnKeyDown(v.onKey).On("focusin", v.onFocus).
+			Body(v.renderText()...),
+		v.renderUnique(),
+		app.If(len(a.Orphans) > 0, func() app.UI {
+			return app.Div().Class("orphans").Attr("role", "note").Body(
+				app.H3().Text("Corrections that lost their place after the edit"),
+				app.Ul().Body(app.Range(a.Orphans).Slice(func(i int) app.UI {
+					o := a.Orphans[i]
+					return app.Li().Body(
+						app.Span().Class("orphan").Attr("data-label", o.Label).Text("“"+o.Quote+"” — "+workspace.LabelName(o.Label)),
+						app.Button().Class("btn small").Aria("label", "Forget the correction “"+o.Quote+"”").Text("Forget").
+							OnClick(func(ctx app.Context, e app.Event) { v.do(v.P.ws.DropOrphan(a.ID, o.ID)) }),
+					)
+				})),
+			)
+		}),
+	)
+}
+
+func (v *ArticleView) action(text, label string, h app.EventHandler) app.UI {
+	return app.Button().Class("btn small").Aria("label", label).Text(text).OnClick(h)
+}
+
+// do reports err in the status line, or tells the page about the change.
+func (v *ArticleView) do(err error) bool {
+	if err != nil {
+		v.P.status = err.Error()
+		return false
+	}
+	if v.P.changed != nil {
+		v.P.changed()
+	}
+	return true
+}
+
+// renderText cuts the text into stretches; each carries data-off, its byte
+// offset, which dom.go turns selections back into. Text is always text
+// nodes, never markup.
+func (v *ArticleView) renderText() []app.UI {
+	a := v.A
+	spans := v.P.ws.Spans(a.ID)
+	marks := map[int]bool{}
+	for _, m := range strings.Split(v.Marks, ",") {
+		if n, err := strconv.Atoi(m); err == nil {
+			marks[n] = true
+		}
+	}
+	segs := workspace.Segments(a.Text, spans)
+	out := make([]app.UI, 0, len(segs))
+	for _, s := range segs {
+		t := a.Text[s.Start:s.End]
+		off := strconv.Itoa(s.Start)
+		if s.Span == nil {
+			out = append(out, app.Span().Attr("data-off", off).Text(t))
+			continue
+		}
+		cls := "ent"
+		if s.Span.Manual {
+			cls += " manual"
+		}
+		if marks[s.Start] {
+			cls += " followed"
+		}
+		if v.Active == off+"-"+strconv.Itoa(s.End) {
+			cls += " active"
+		}
+		title := workspace.LabelName(s.Span.Label)
+		if s.Span.Manual {
+			title += " (corrected)"
+		}
+		if s.Span.Note != "" {
+			title += ": " + s.Span.Note
+		}
+		out = append(out, app.Mark().ID(markID(a.ID, s.Start)).Class(cls).
+			Attr("data-entity", s.Span.Label).Attr("data-off", off).Attr("data-end", strconv.Itoa(s.End)).
+			Attr("tabindex", "0").Attr("role", "button").Title(title).Text(t))
+	}
+	return out
+}
+
+func (v *ArticleView) renderUnique() app.UI {
+	a := v.A
+	if v.Count < 2 || v.Unique == nil {
+		return app.If(false, nil)
+	}
+	var parts []string
+	for _, u := range v.Unique {
+		if t := strings.TrimSpace(a.Text[u.Start:u.End]); len(strings.Fields(t)) >= 3 {
+			parts = append(parts, t)
+		}
+	}
+	return app.Details().Class("unique").Attr("data-testid", "unique").Body(
+		app.Summary().Text("What only this one says ("+strconv.Itoa(len(parts))+")"),
+		app.If(len(parts) == 0, func() app.UI {
+			return app.P().Class("muted").Text("Nothing: every passage appears in another article.")
+		}),
+		app.Ul().Body(app.Range(parts).Slice(func(i int) app.UI {
+			return app.Li().Text(parts[i])
+		})),
+	)
+}
+
+func (v *ArticleView) rename(ctx app.Context, e app.Event) {
+	v.renaming = false
+	v.do(v.P.ws.Rename(v.A.ID, ctx.JSSrc().Get("value").String()))
+}
+
+func (v *ArticleView) titleKey(ctx app.Context, e app.Event) {
+	switch e.Get("key").String() {
+	case "Enter":
+		v.rename(ctx, e)
+	case "Escape":
+		v.renaming = false
+	}
+}
+
+func (v *ArticleView) saveText(ctx app.Context, e app.Event) {
+	el := app.Window().GetElementByID("edit-" + v.A.ID)
+	if el.IsNull() {
+		return
+	}
+	if v.do(v.P.ws.SetText(v.A.ID, el.Get("value").String())) {
+		v.editing = false
+	}
+}
+
+// spanAt returns the highlight starting at byte off.
+func (v *ArticleView) spanAt(off int) (workspace.Span, bool) {
+	for _, s := range v.P.ws.Spans(v.A.ID) {
+		if s.Start == off {
+			return s, true
+		}
+	}
+	return workspace.Span{}, false
+}
+
+func (v *ArticleView) inspect(off int) {
+	if s, ok := v.spanAt(off); ok {
+		v.P.sel = selection{ID: v.A.ID, Start: s.Start, End: s.End, Span: true}
+	}
+}
+
+func (v *ArticleView) onClick(ctx app.Context, e app.Event) {
+	if off, ok := targetEntity(e, v.A.Text); ok {
+		v.inspect(off)
+	}
+}
+
+func (v *ArticleView) onFocus(ctx app.Context, e app.Event) {
+	if off, ok := targetEntity(e, v.A.Text); ok {
+		v.inspect(off)
+	}
+}
+
+// onSelect takes a text selection made in this article as the thing to
+// label.
+func (v *ArticleView) onSelect(ctx app.Context, e app.Event) {
+	s, end, ok := selectionIn(ctx.JSSrc(), v.A.Text)
+	if !ok {
+		return
+	}
+	v.P.sel = selection{ID: v.A.ID, Start: s, End: end}
+}
+
+func (v *ArticleView) onKeyUp(ctx app.Context, e app.Event) {
+	if e.Get("shiftKey").Bool() {
+		v.onSelect(ctx, e)
+	}
+}
+
+// onKey: number keys label the selection or relabel the focused
+// highlight; Delete removes the focused highlight; Escape lets go.
+func (v *ArticleView) onKey(ctx app.Context, e app.Event) {
+	if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+		return
+	}
+	key := e.Get("key").String()
+	p := v.P
+	if key == "Escape" {
+		p.sel = selection{}
+		clearSelection()
+		return
+	}
+	if off, ok := targetEntity(e, v.A.Text); ok && (key == "Delete" || key == "Backspace") {
+		if s, ok := v.spanAt(off); ok {
+			e.PreventDefault()
+			p.apply(selection{ID: v.A.ID, Start: s.Start, End: s.End, Span: true}, workspace.NoEntity)
+		}
+		return
+	}
+	if key == "Enter" || key == " " {
+		if off, ok := targetEntity(e, v.A.Text); ok {
+			e.PreventDefault()
+			v.inspect(off)
+		}
+		return
+	}
+	l, ok := workspace.LabelByKey(key)
+	if !ok {
+		return
+	}
+	if s, end, ok := selectionIn(ctx.JSSrc(), v.A.Text); ok {
+		e.PreventDefault()
+		p.apply(selection{ID: v.A.ID, Start: s, End: end}, l.ID)
+		clearSelection()
+		return
+	}
+	if off, ok := targetEntity(e, v.A.Text); ok {
+		if s, ok := v.spanAt(off); ok {
+			e.PreventDefault()
+			p.apply(selection{ID: v.A.ID, Start: s.Start, End: s.End, Span: true}, l.ID)
+		}
+	}
+}
+
+// focusMarks lists the offsets of the followed entity's mentions in
+// article i.
+func focusMarks(p *page, i int) string {
+	if p.focus == "" {
+		return ""
+	}
+	e, ok := p.entity(p.focus)
+	if !ok {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range e.Refs {
+		if r.Article == i {
+			b.WriteString(strconv.Itoa(r.Start))
+			b.WriteByte(',')
+		}
+	}
+	return b.String()
+}
+
+func activeMark(p *page, id string) string {
+	if !p.sel.Span || p.sel.ID != id {
+		return ""
+	}
+	return strconv.Itoa(p.sel.Start) + "-" + strconv.Itoa(p.sel.End)
+}

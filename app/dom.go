@@ -1,0 +1,166 @@
+package app
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// This file is the one place where DOM positions (UTF-16 code units inside
+// text nodes) become the workspace's UTF-8 byte offsets. Every rendered
+// stretch of article text is an element carrying data-off, the byte offset
+// of its first character, and holding exactly one text node.
+
+// utf16ToByte returns the byte offset in s of UTF-16 offset u, clamped to
+// s. An offset inside a surrogate pair rounds up to the whole character.
+func utf16ToByte(s string, u int) int {
+	if u <= 0 {
+		return 0
+	}
+	n := 0
+	for i, r := range s {
+		if n >= u {
+			return i
+		}
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return len(s)
+}
+
+// byteToUTF16 returns the UTF-16 offset of byte offset b in s.
+func byteToUTF16(s string, b int) int {
+	n := 0
+	for i, r := range s {
+		if i >= b {
+			break
+		}
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// domPoint converts a DOM boundary point (node, offset), as a Range or a
+// Selection gives it, into a byte offset of text. root is the element that
+// holds the article's stretches. ok is false for points outside root.
+func domPoint(root, node app.Value, offset int, text string) (int, bool) {
+	if node.Type() != app.TypeObject || !root.Call("contains", node).Bool() {
+		return 0, false
+	}
+	if node.Equal(root) {
+		// Between stretches: the offset counts child elements.
+		kids := root.Get("children")
+		if offset >= kids.Length() {
+			return len(text), true
+		}
+		return stretchStart(kids.Index(offset), text)
+	}
+	el := node
+	isText := node.Get("nodeType").Int() == 3
+	if isText {
+		el = node.Get("parentElement")
+	}
+	if el.Get("dataset").Get("off").IsUndefined() {
+		el = el.Call("closest", "[data-off]")
+		if el.IsNull() {
+			return 0, false
+		}
+	}
+	start, ok := stretchStart(el, text)
+	if !ok {
+		return 0, false
+	}
+	if !isText {
+		if offset == 0 {
+			return start, true
+		}
+		return start + utf16ToByte(text[start:], el.Get("textContent").Length()), true
+	}
+	return start + utf16ToByte(text[start:], offset), true
+}
+
+// stretchStart reads an element's data-off and checks it is a character
+// boundary of text.
+func stretchStart(el app.Value, text string) (int, bool) {
+	off, err := strconv.Atoi(el.Get("dataset").Get("off").String())
+	if err != nil || off < 0 || off > len(text) || (off < len(text) && !utf8.RuneStart(text[off])) {
+		return 0, false
+	}
+	return off, true
+}
+
+// selectionIn returns the current selection as byte offsets of text when
+// it lies inside root and is not empty.
+func selectionIn(root app.Value, text string) (start, end int, ok bool) {
+	sel := app.Window().Call("getSelection")
+	if sel.IsNull() || sel.Get("rangeCount").Int() == 0 || sel.Get("isCollapsed").Bool() {
+		return 0, 0, false
+	}
+	r := sel.Call("getRangeAt", 0)
+	start, ok1 := domPoint(root, r.Get("startContainer"), r.Get("startOffset").Int(), text)
+	end, ok2 := domPoint(root, r.Get("endContainer"), r.Get("endOffset").Int(), text)
+	if !ok1 || !ok2 || start >= end {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// clearSelection drops the browser's text selection.
+func clearSelection() {
+	if sel := app.Window().Call("getSelection"); !sel.IsNull() {
+		sel.Call("removeAllRanges")
+	}
+}
+
+// targetOffset returns the data-off of the stretch an event hit, if it is
+// a highlighted entity.
+func targetEntity(e app.Event, text string) (int, bool) {
+	t := e.Get("target")
+	if t.IsNull() || t.IsUndefined() || t.Get("closest").IsUndefined() {
+		return 0, false
+	}
+	el := t.Call("closest", "[data-entity]")
+	if el.IsNull() {
+		return 0, false
+	}
+	return stretchStart(el, text)
+}
+
+// focusByID moves keyboard focus to the element with id and brings it into
+// view.
+func focusByID(id string) {
+	el := app.Window().GetElementByID(id)
+	if el.IsNull() || el.IsUndefined() {
+		return
+	}
+	el.Call("scrollIntoView", map[string]any{"block": "center", "behavior": "smooth"})
+	el.Call("focus", map[string]any{"preventScroll": true})
+}
+
+// focusSoon focuses the element with id once it is on the page: go-app
+// applies renders on the next animation frame, so an element made by the
+// current event is not there yet. It gives up after a few frames.
+func focusSoon(id string) {
+	tries := 0
+	var f app.Func
+	f = app.FuncOf(func(this app.Value, args []app.Value) any {
+		el := app.Window().GetElementByID(id)
+		if (el.IsNull() || el.IsUndefined()) && tries < 20 {
+			tries++
+			app.Window().Call("requestAnimationFrame", f)
+			return nil
+		}
+		f.Release()
+		focusByID(id)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", f)
+}
