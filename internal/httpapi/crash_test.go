@@ -83,6 +83,8 @@ func startServerProc(t *testing.T, db, data string, env ...string) *serverProc {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), crashServerEnv+"=1", crashDBEnv+"="+db, crashDataEnv+"="+data)
 	cmd.Env = append(cmd.Env, env...)
+	// If this test binary dies first, the server must not outlive it.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
