@@ -118,7 +118,7 @@ func parseCreate(contentType string, body []byte) (annot.Kind, []byte, error) {
 	switch mt {
 	case "application/octet-stream":
 		if err := sharelink.CheckSealed(body); err != nil {
-			return "", nil, annot.FieldErrorf("", "Not a sealed set: %v.", err)
+			return "", nil, annot.FieldErrorf("", "not a sealed set: %v", err)
 		}
 		return annot.KindEncrypted, body, nil
 	case "application/json":
@@ -135,12 +135,12 @@ func parseEnvelope(body []byte) (annot.Kind, []byte, error) {
 	if err := dec.Decode(&m); err != nil {
 		var ute *json.UnmarshalTypeError
 		if errors.As(err, &ute) {
-			return "", nil, annot.FieldErrorf("", "The body must be a JSON object.")
+			return "", nil, annot.FieldErrorf("", "the body must be a JSON object")
 		}
-		return "", nil, annot.FieldErrorf("", "Invalid JSON: %v.", err)
+		return "", nil, annot.FieldErrorf("", "invalid JSON: %v", err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return "", nil, annot.FieldErrorf("", "Trailing data after the JSON object.")
+		return "", nil, annot.FieldErrorf("", "trailing data after the JSON object")
 	}
 	var unknown []string
 	for k := range m {

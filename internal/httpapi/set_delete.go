@@ -10,7 +10,7 @@ import (
 func (s *Server) handleSetDelete(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if !annot.ValidID(id) {
-		s.Error(w, r, annot.FieldErrorf("id", "Malformed set id."))
+		s.Error(w, r, annot.FieldErrorf("id", "malformed set id"))
 		return
 	}
 	tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")

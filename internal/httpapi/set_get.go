@@ -23,7 +23,7 @@ type SetBody struct {
 func (s *Server) handleSetGet(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if !annot.ValidID(id) {
-		s.Error(w, r, annot.FieldErrorf("id", "Malformed set id."))
+		s.Error(w, r, annot.FieldErrorf("id", "malformed set id"))
 		return
 	}
 	rec, err := s.store.FindSet(r.Context(), id)
