@@ -125,7 +125,7 @@ func fitSTS(ft [][nf]float64, train []sentPair, fd [][nf]float64, dev []sentPair
 		stsGBDT.Depth, stsGBDT.Rate, stsGBDT.MinLeaf, bestR, bestP)
 }
 
-var paraGBDT = gbdtParams{Rounds: 500, Depth: 3, MinLeaf: 20, Rate: 0.03}
+var paraGBDT = gbdtParams{Rounds: 600, Depth: 3, MinLeaf: 20, Rate: 0.03}
 
 // fitPara fits the paraphrase classifier on MSRP train: boosted trees
 // regressing the 0/1 label. The number of rounds and the decision threshold

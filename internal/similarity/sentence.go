@@ -3,6 +3,7 @@ package similarity
 import (
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -41,6 +42,13 @@ type SentRep struct {
 	stems   []string // content stems, parallel to content
 }
 
+// numberWords maps the stems of English number words to digits.
+var numberWords = map[string]string{
+	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelv": "12",
+	"twenti": "20", "hundr": "100", "thousand": "1000", "million": "1000000",
+}
+
 // maxSeq caps the ordered stems kept for the quadratic LCS feature: a
 // "sentence" of thousands of words (text without punctuation) would
 // otherwise cost millions of steps per comparison.
@@ -76,6 +84,9 @@ func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 		first, _ := utf8.DecodeRuneInString(word)
 		if unicode.IsDigit(first) {
 			r.nums = append(r.nums, h)
+		} else if n, ok := numberWords[t.Stem]; ok {
+			// "five" and "5" state the same number.
+			r.nums = append(r.nums, hashStem(n))
 		} else if unicode.IsUpper(first) && k > t0 && !t.Stop {
 			r.caps = append(r.caps, h)
 		}
@@ -274,14 +285,16 @@ func softMatched(a, b *SentRep) (w float64, unmatched int) {
 }
 
 func nearSpelling(x, y string) bool {
+	// Abbreviations keep their dot ("colo.", "calif."): compare without it.
+	x, y = strings.TrimRight(x, "."), strings.TrimRight(y, ".")
 	if len(x) > len(y) {
 		x, y = y, x
 	}
 	if len(x) < 4 {
 		return false
 	}
-	if len(y) >= 5 && y[:len(x)] == x {
-		return true
+	if len(y) >= 5 && (y[:len(x)] == x || len(x) >= 5 && y[len(y)-len(x):] == x) {
+		return true // a prefix ("colo"/"colorado") or a compound's head ("quake"/"earthquake")
 	}
 	return len(y) >= 5 && len(y)-len(x) <= 1 && editOne(x, y)
 }
