@@ -66,13 +66,21 @@ func NewTarget(base string, conc int) (*Target, error) {
 }
 
 // Payloads returns n sealed sets of three news-sized articles (~4 KB of
-// text each, with entities and an annotation): ~6 KB once compressed and
-// sealed, what the browser uploads for an encrypted link.
+// text each, with entities and an annotation). Words come from a
+// Zipf-distributed vocabulary of 5,000 made-up words, so the text
+// compresses about as well as English prose and the sealed sets are the
+// ~6 KB the browser uploads for an encrypted link.
 func Payloads(n int) ([][]byte, error) {
-	words := strings.Fields(`the minister said on tuesday that the government would review its
-		plans for the new railway line after protests in several towns along the route
-		officials in berlin and paris declined to comment while analysts expected a delay`)
 	rng := rand.New(rand.NewPCG(1, 2))
+	vocab := make([]string, 5000)
+	for i := range vocab {
+		b := make([]byte, 2+rng.IntN(8))
+		for j := range b {
+			b[j] = "etaoinshrdlucmfwypvbgkjqxz"[min(25, int(rng.ExpFloat64()*5))]
+		}
+		vocab[i] = string(b)
+	}
+	zipf := newZipf(rng, len(vocab))
 	var out [][]byte
 	for range n {
 		s := &annot.Set{Format: annot.Format, Version: annot.Version,
@@ -80,7 +88,7 @@ func Payloads(n int) ([][]byte, error) {
 		for a := range 3 {
 			var b strings.Builder
 			for b.Len() < 4000 {
-				b.WriteString(words[rng.IntN(len(words))])
+				b.WriteString(vocab[zipf()])
 				b.WriteByte(' ')
 			}
 			text := b.String()
@@ -98,6 +106,22 @@ func Payloads(n int) ([][]byte, error) {
 		out = append(out, blob)
 	}
 	return out, nil
+}
+
+// newZipf returns a sampler of ranks 0..n-1 with P(k) ∝ 1/(k+1), the
+// shape of word frequencies in prose.
+func newZipf(rng *rand.Rand, n int) func() int {
+	cum := make([]float64, n)
+	total := 0.0
+	for k := range n {
+		total += 1 / float64(k+1)
+		cum[k] = total
+	}
+	return func() int {
+		x := rng.Float64() * total
+		i, _ := slices.BinarySearch(cum, x)
+		return min(i, n-1)
+	}
 }
 
 // Run sends requests from conc workers for d or until maxReq requests,
