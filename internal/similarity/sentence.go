@@ -39,7 +39,7 @@ type SentRep struct {
 	tri     []uint64 // distinct stem trigrams
 	char4   []uint64
 	neg     bool     // contains a negation
-	stems   []string // content stems, parallel to content
+	stems   []string // content stems without a final dot, parallel to content
 }
 
 // numberWords maps the stems of English number words to digits.
@@ -123,7 +123,9 @@ func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 	r.content = uniq(r.content)
 	r.stems = make([]string, len(r.content))
 	for i, h := range r.content {
-		r.stems[i] = smap[h]
+		// Abbreviations keep their dot ("colo.", "calif."): near spellings
+		// are compared without it.
+		r.stems[i] = strings.TrimRight(smap[h], ".")
 	}
 	r.weight = make([]float64, len(r.content))
 	for i, h := range r.content {
@@ -285,8 +287,6 @@ func softMatched(a, b *SentRep) (w float64, unmatched int) {
 }
 
 func nearSpelling(x, y string) bool {
-	// Abbreviations keep their dot ("colo.", "calif."): compare without it.
-	x, y = strings.TrimRight(x, "."), strings.TrimRight(y, ".")
 	if len(x) > len(y) {
 		x, y = y, x
 	}
