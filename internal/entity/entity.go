@@ -119,34 +119,46 @@ func putTagger(t *tagger) {
 	}
 }
 
-// names runs the name tagger over each sentence of one document, then
-// applies the document-level and convention rules in rules.go.
+// names runs the name tagger over one document and returns byte spans.
 func (t *tagger) names(text string, toks []token.Token, sents []token.Range) []Entity {
-	d := seq.NewDoc(t.m.Res)
-	var fs []found
 	words := make([]string, len(toks))
 	for i, tk := range toks {
 		words[i] = text[tk.Start:tk.End]
 	}
+	fs := t.tagDoc(words, sents)
+	out := make([]Entity, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, Entity{toks[f.start].Start, toks[f.end-1].End, seq.Labels[f.label]})
+	}
+	return out
+}
+
+// tagDoc tags each sentence of a document (words of the whole document,
+// sentences as ranges over them), then applies the document-level and
+// convention rules of rules.go.
+func (t *tagger) tagDoc(words []string, sents []token.Range) []found {
+	d := seq.NewDoc(t.m.Res)
+	var fs []found
 	for _, s := range sents {
 		for _, sp := range t.fast.Tag(d, words[s.Start:s.End]) {
 			fs = append(fs, found{s.Start + sp.Start, s.Start + sp.End, sp.Label, s.Start})
 		}
 	}
 	fs = applyRules(words, sents, fs, t.m.Res)
-	out := make([]Entity, 0, len(fs))
+	out := fs[:0]
 	for _, f := range fs {
 		a, b := trimTitles(words, f.start, f.end, seq.Labels[f.label], t.m.Res.Titles)
-		if a >= b {
-			continue
+		if a < b {
+			f.start, f.end = a, b
+			out = append(out, f)
 		}
-		out = append(out, Entity{toks[a].Start, toks[b-1].End, seq.Labels[f.label]})
 	}
 	return out
 }
 
-// TagWords tags pre-tokenized sentences of one document with names only
-// (PER, ORG, LOC, MISC), returning token-index spans; evaluation on
+// TagWords tags the pre-tokenized sentences of one document with names
+// only (PER, ORG, LOC, MISC), through the same tagger and rules as
+// Recognize, returning token-index spans per sentence; evaluation on
 // corpora that come tokenized uses it.
 func TagWords(sents [][]string) ([][]seq.Span, error) {
 	m, err := model()
@@ -155,10 +167,25 @@ func TagWords(sents [][]string) ([][]seq.Span, error) {
 	}
 	t := getTagger(m)
 	defer putTagger(t)
-	d := seq.NewDoc(m.Res)
+	var words []string
+	ranges := make([]token.Range, 0, len(sents))
+	for _, s := range sents {
+		if len(s) == 0 {
+			continue
+		}
+		ranges = append(ranges, token.Range{Start: len(words), End: len(words) + len(s)})
+		words = append(words, s...)
+	}
 	out := make([][]seq.Span, len(sents))
-	for i, s := range sents {
-		out[i] = append([]seq.Span(nil), t.fast.Tag(d, s)...)
+	si, base := 0, 0
+	for _, f := range t.tagDoc(words, ranges) {
+		for si < len(sents) && f.start >= base+len(sents[si]) {
+			base += len(sents[si])
+			si++
+		}
+		if si < len(sents) {
+			out[si] = append(out[si], seq.Span{Start: f.start - base, End: f.end - base, Label: f.label})
+		}
 	}
 	return out, nil
 }

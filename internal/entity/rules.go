@@ -17,10 +17,32 @@ type found struct {
 }
 
 var (
-	labPER = seq.LabelIndex("PER")
-	labORG = seq.LabelIndex("ORG")
-	labLOC = seq.LabelIndex("LOC")
+	labPER  = seq.LabelIndex("PER")
+	labORG  = seq.LabelIndex("ORG")
+	labLOC  = seq.LabelIndex("LOC")
+	labMISC = seq.LabelIndex("MISC")
 )
+
+var postNominal = map[string]bool{"SC": true, "QC": true, "KC": true, "MP": true, "MEP": true, "OBE": true, "MBE": true, "CBE": true, "PhD": true}
+
+var geoHead = map[string]bool{
+	"Sea": true, "Ocean": true, "River": true, "Lake": true, "Mountains": true, "Mount": true, "Desert": true, "Island": true,
+	"Islands": true, "Bay": true, "Gulf": true, "Valley": true, "Peninsula": true, "Strait": true, "Straits": true, "Canal": true,
+}
+
+var orgSuffix = map[string]bool{
+	"Inc": true, "Inc.": true, "Corp": true, "Corp.": true, "Co.": true, "Ltd": true, "Ltd.": true, "Plc": true, "PLC": true, "LLC": true,
+	"AG": true, "SA": true, "NV": true, "GmbH": true, "Group": true, "Holdings": true, "Industries": true, "Semiconductors": true,
+	"Semiconductor": true, "Technologies": true, "Pharmaceuticals": true, "Biologics": true, "Minerals": true, "Airlines": true,
+	"Motors": true, "Securities": true, "Partners": true, "Foundation": true, "Institute": true, "University": true,
+	"Agency": true, "Ministry": true, "Council": true, "Commission": true, "Authority": true, "Association": true,
+	"Organization": true, "Organisation": true, "Federation": true, "Party": true, "Committee": true, "Court": true,
+	"Company": true, "Corporation": true, "Systems": true, "Airways": true, "Publishers": true, "Books": true,
+}
+
+var celestial = map[string]bool{"Earth": true, "Mars": true, "Venus": true, "Jupiter": true, "Saturn": true, "Mercury": false, "Neptune": true, "Uranus": true, "Pluto": true}
+
+var storm = map[string]bool{"Typhoon": true, "Hurricane": true, "Cyclone": true, "Storm": true}
 
 // applyRules enforces document-level consistency and a few conventions the
 // statistical tagger cannot see:
@@ -31,12 +53,35 @@ var (
 //     "Brightwater" after "Brightwater Foods").
 func applyRules(words []string, sents []token.Range, fs []found, res *features.Resources) []found {
 	fs = datelines(words, sents, fs)
-	for i := range fs {
-		f := &fs[i]
-		if f.end-f.start > 1 && facility[words[f.end-1]] {
+	keep := fs[:0]
+	for _, f := range fs {
+		n := f.end - f.start
+		last := words[f.end-1]
+		switch {
+		case n == 1 && postNominal[last] && f.start > 0 && startsUpper(words[f.start-1]):
+			continue // "Graham Whitfield SC": a post-nominal, not an organisation
+		case n > 1 && (facility[last] || geoHead[last] || geoHead[words[f.start]] && words[f.start+1] == "of"):
+			f.label = labLOC
+		case n > 1 && orgSuffix[last]:
+			f.label = labORG
+		case n == 1 && celestial[last]:
 			f.label = labLOC
 		}
+		// a leading "The" stays outside longer names ("the World Health
+		// Organization") but belongs to short titles ("The Lancet")
+		if n >= 3 && words[f.start] == "The" {
+			f.start++
+		}
+		// "Typhoon Miyabi" → the storm's name alone, as MISC
+		if storm[words[f.start]] && n > 1 {
+			f.start++
+			f.label = labMISC
+		} else if f.start > 0 && storm[words[f.start-1]] {
+			f.label = labMISC
+		}
+		keep = append(keep, f)
 	}
+	fs = keep
 	// Longer names teach shorter ones their label.
 	type vote struct{ n [4]int }
 	partOf := map[string]*vote{}
@@ -57,6 +102,9 @@ func applyRules(words []string, sents []token.Range, fs []found, res *features.R
 			v.n[f.label]++
 		}
 	}
+	// A surname of a person named in full elsewhere is that person even
+	// where the tagger saw only a common word ("May said" after "Hana May").
+	fs = addSurnames(words, sents, fs)
 	for i := range fs {
 		f := &fs[i]
 		if f.end-f.start != 1 {
@@ -109,7 +157,8 @@ func datelines(words []string, sents []token.Range, fs []found) []found {
 		for end < sr.End && end-st < 5 && isCapsWord(words[end]) {
 			end++
 		}
-		ok := end > st && end < sr.End && isDash(words[end])
+		// CoNLL-style "SOCCER - JAPAN ..." uses a hyphen; datelines a dash
+		ok := end > st && end < sr.End && isDash(words[end]) && words[end] != "-"
 		for k < len(fs) && fs[k].start < st {
 			out = append(out, fs[k])
 			k++
@@ -140,4 +189,62 @@ func isCapsWord(w string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// addSurnames tags unlabelled capitalised words that end a multi-word
+// person name found elsewhere in the document, unless a preposition makes
+// them read as something else ("by May" is the month).
+func addSurnames(words []string, sents []token.Range, fs []found) []found {
+	sur := map[string]bool{}
+	for _, f := range fs {
+		if f.label == labPER && f.end-f.start > 1 {
+			sur[words[f.end-1]] = true
+		}
+	}
+	if len(sur) == 0 {
+		return fs
+	}
+	covered := make([]bool, len(words))
+	for _, f := range fs {
+		for k := f.start; k < f.end; k++ {
+			covered[k] = true
+		}
+	}
+	var add []found
+	for _, s := range sents {
+		for k := s.Start; k < s.End; k++ {
+			w := words[k]
+			if covered[k] || !sur[w] || !startsUpper(w) || isCapsWord(w) {
+				continue
+			}
+			if k > s.Start && (datePrep[strings.ToLower(words[k-1])] || startsUpper(words[k-1])) {
+				continue
+			}
+			if k+1 < s.End && startsUpper(words[k+1]) {
+				continue
+			}
+			add = append(add, found{k, k + 1, labPER, s.Start})
+		}
+	}
+	if len(add) == 0 {
+		return fs
+	}
+	out := make([]found, 0, len(fs)+len(add))
+	i, j := 0, 0
+	for i < len(fs) || j < len(add) {
+		if j == len(add) || i < len(fs) && fs[i].start < add[j].start {
+			out = append(out, fs[i])
+			i++
+		} else {
+			out = append(out, add[j])
+			j++
+		}
+	}
+	return out
+}
+
+var datePrep = map[string]bool{
+	"in": true, "by": true, "since": true, "until": true, "till": true, "of": true, "on": true, "from": true,
+	"before": true, "after": true, "during": true, "early": true, "late": true, "mid": true, "last": true,
+	"next": true, "this": true, "through": true, "to": true,
 }
