@@ -31,9 +31,21 @@ func NewShingler(lang stem.Lang) *Shingler {
 	return &Shingler{st: stem.For(lang), table: make([]wordInfo, 1<<12)}
 }
 
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
-}
+// wordByte classifies bytes: 1 letter/digit/non-ASCII, 2 upper-case ASCII
+// letter (lowercased into the key), 0 anything else.
+var wordByte = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = 2
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80:
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+func isWordByte(c byte) bool { return wordByte[c] != 0 }
 
 // Shingles returns the shingle hashes of text in order, like Doc.Shingles.
 func (s *Shingler) Shingles(text string) []uint64 {
@@ -42,15 +54,15 @@ func (s *Shingler) Shingles(text string) []uint64 {
 	out := make([]uint64, 0, len(text)/12)
 	i := 0
 	for i < len(text) {
-		for i < len(text) && !isWordByte(text[i]) {
+		for i < len(text) && wordByte[text[i]] == 0 {
 			i++
 		}
 		start := i
 		key := uint64(14695981039346656037)
 		for i < len(text) {
 			c := text[i]
-			if isWordByte(c) {
-				if c >= 'A' && c <= 'Z' {
+			if k := wordByte[c]; k != 0 {
+				if k == 2 {
 					c += 'a' - 'A'
 				}
 				key = (key ^ uint64(c)) * 1099511628211

@@ -152,7 +152,7 @@ func BenchmarkNearDuplicates10k(b *testing.B) {
 		sets := make([][]uint64, len(benchTexts))
 		sh := similarity.NewShingler(stem.English)
 		for i, tx := range benchTexts {
-			sets[i] = SortedSet(sh.Shingles(tx))
+			sets[i] = sh.Shingles(tx)
 		}
 		got = NearDuplicates(sets, 0.5, DefaultParams)
 	}

@@ -19,6 +19,13 @@ func SortedSet(sh []uint64) []uint64 {
 	return slices.Compact(s)
 }
 
+// SortSet sorts sh in place and drops repeats: SortedSet without the copy,
+// for slices the caller owns.
+func SortSet(sh []uint64) []uint64 {
+	slices.Sort(sh)
+	return slices.Compact(sh)
+}
+
 // Jaccard of two sorted sets.
 func Jaccard(a, b []uint64) float64 {
 	if len(a)+len(b) == 0 {
@@ -40,16 +47,24 @@ func Jaccard(a, b []uint64) float64 {
 	return float64(in) / float64(len(a)+len(b)-in)
 }
 
-// NearDuplicates returns every pair of sets (sorted, distinct shingle
-// hashes) that LSH makes a candidate and whose exact Jaccard is at least t,
-// sorted by I then J.
+// NearDuplicates returns every pair of shingle lists that LSH makes a
+// candidate and whose exact Jaccard is at least t, sorted by I then J.
+// The lists need not be sorted: those of candidates are sorted in place and
+// deduplicated (the caller's slices are modified).
 func NearDuplicates(sets [][]uint64, t float64, p Params) []Pair {
 	ix := NewIndex(p)
 	for _, s := range sets {
 		ix.Add(s)
 	}
+	sorted := make([]bool, len(sets))
 	var out []Pair
 	for _, c := range ix.Candidates() {
+		for _, k := range c {
+			if !sorted[k] {
+				sets[k] = SortSet(sets[k])
+				sorted[k] = true
+			}
+		}
 		a, b := sets[c[0]], sets[c[1]]
 		// Size filter: J ≤ min/max, so very different sizes cannot reach t.
 		if float64(min(len(a), len(b))) < t*float64(max(len(a), len(b))) {
