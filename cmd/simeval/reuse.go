@@ -382,6 +382,23 @@ func evalReuse(shared string, tune bool, r *report) error {
 	train, test = proseDocs(train), proseDocs(test)
 	const families = 150
 	if tune {
+		// Alignment parameters: best passage F1 on the training split.
+		g0, s0, m0 := similarity.MaxGap, similarity.MaxShift, similarity.MinSeeds
+		trainSets := buildSets(train, fillers, families, 1)
+		bestF, best := -1.0, [3]int{}
+		for _, gap := range []int{4, 6, 8, 12} {
+			for _, shift := range []int{2, 3, 5, 8} {
+				for _, seeds := range []int{1, 2, 3} {
+					similarity.MaxGap, similarity.MaxShift, similarity.MinSeeds = gap, shift, seeds
+					p, rc := passagePR(trainSets, observe(trainSets))
+					if f := 2 * p * rc / (p + rc); f > bestF {
+						bestF, best = f, [3]int{gap, shift, seeds}
+					}
+				}
+			}
+		}
+		similarity.MaxGap, similarity.MaxShift, similarity.MinSeeds = g0, s0, m0
+		fmt.Fprintf(os.Stderr, "simeval: best alignment on the synthetic training split: MaxGap %d MaxShift %d MinSeeds %d (passage F1 %.4f)\n", best[0], best[1], best[2], bestF)
 		// The IDF prior changes cosines, so thresholds are searched for each.
 		d0, r0 := similarity.PriorDocs, similarity.PriorRate
 		for _, pd := range []float64{5, 20, 50} {

@@ -33,7 +33,7 @@ var (
 	MaxGap = 8
 	// MaxShift is the largest change of diagonal (words inserted on one side
 	// only) bridged inside a passage.
-	MaxShift = 5
+	MaxShift = 3
 	// MinSeeds is the least number of shared shingles in a passage; a single
 	// shared three-word phrase is often a stock phrase, not reuse.
 	MinSeeds = 2
