@@ -1,6 +1,8 @@
 package seq
 
 import (
+	"unicode"
+
 	"gloss/internal/entity/features"
 	"gloss/internal/entity/perceptron"
 )
@@ -21,14 +23,16 @@ type Fast struct {
 	toks  []features.Tok
 	ents  []*wordEntry
 	words []string
+	near  []bool
 	feats []uint64
 	hits  [][]features.GazHit
 	all   [][]features.GazHit
 }
 
 type wordEntry struct {
-	tok  features.Tok
-	emis [features.NumRoles][]float32 // nil until first needed
+	tok   features.Tok
+	upper bool                         // has an upper-case letter
+	emis  [features.NumRoles][]float32 // nil until first needed
 }
 
 // MaxCache bounds the word cache; it is cleared when full.
@@ -53,7 +57,7 @@ func (f *Fast) entry(w string) *wordEntry {
 		clear(f.cache)
 	}
 	toks := f.Res.Prepare([]string{w}, nil)
-	e := &wordEntry{tok: toks[0]}
+	e := &wordEntry{tok: toks[0], upper: hasUpper(w)}
 	f.cache[w] = e
 	return e
 }
@@ -105,8 +109,30 @@ func (f *Fast) Tag(d *Doc, words []string) []Span {
 	}
 	emit := f.emit[:n*nT]
 	offs := [features.NumRoles]int{0, -1, 1, -2, 2}
+	// Names contain a capital (or digit-and-capital, "Lumi-2"); a token
+	// three or more tokens away from any token with an upper-case letter is
+	// outside every name, so it is fixed to O without scoring it.
+	if cap(f.near) < n {
+		f.near = make([]bool, n)
+	}
+	near := f.near[:n]
+	clear(near)
+	for i := 0; i < n; i++ {
+		if f.ents[i].upper {
+			for k := max(0, i-2); k <= min(n-1, i+2); k++ {
+				near[k] = true
+			}
+		}
+	}
 	for i := 0; i < n; i++ {
 		e := emit[i*nT : i*nT+nT]
+		if !near[i] {
+			e[0] = 0
+			for t := 1; t < nT; t++ {
+				e[t] = perceptron.NegInf
+			}
+			continue
+		}
 		clear(e)
 		for role, off := range offs {
 			var w []float32
@@ -138,4 +164,13 @@ func (f *Fast) prepare(words []string) {
 		f.toks = append(f.toks, e.tok)
 		f.ents = append(f.ents, e)
 	}
+}
+
+func hasUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
