@@ -1,41 +1,37 @@
 package annot
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"math"
 	"slices"
 	"strconv"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// Decode reads a set strictly and validates it. Unknown fields, missing
-// required fields, nulls, wrong types, non-integer offsets, trailing data and
-// invalid UTF-8 are all EINVALID errors that name the field, e.g.
-// "articles[0].entities[2].start".
+// Decode reads a set strictly and validates it. Unknown fields (matched
+// case-sensitively), duplicate fields, missing required fields, nulls, wrong
+// types, non-integer offsets, trailing data and invalid UTF-8 are all
+// EINVALID errors that name the field, e.g. "articles[0].entities[2].start";
+// malformed JSON names no field and gives the byte offset.
 //
-// Decoding goes through a generic tree rather than straight into the structs
-// because encoding/json's own errors do not say which array element or which
-// unknown key was wrong, and the API promises to name the field.
+// The parser is written for this one schema instead of going through
+// encoding/json: encoding/json cannot say which array element or which
+// unknown key was wrong, matches keys case-insensitively and lets null
+// through, and in the browser's wasm it decodes a few MB/s, which a large
+// shared workspace would feel.
 func Decode(data []byte) (*Set, error) {
 	if !utf8.Valid(data) {
 		return nil, FieldErrorf("", "document is not valid UTF-8")
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var root any
-	if err := dec.Decode(&root); err != nil {
-		return nil, syntaxError(err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, FieldErrorf("", "trailing data after the JSON document (at byte %d)", dec.InputOffset())
-	}
-	s, err := readSet(root)
+	p := &parser{b: data}
+	s, err := p.set()
 	if err != nil {
 		return nil, err
+	}
+	p.ws()
+	if p.i < len(p.b) {
+		return nil, FieldErrorf("", "trailing data after the JSON document (at byte %d)", p.i)
 	}
 	if err := Validate(s); err != nil {
 		return nil, err
@@ -43,46 +39,308 @@ func Decode(data []byte) (*Set, error) {
 	return s, nil
 }
 
-func syntaxError(err error) error {
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		return FieldErrorf("", "invalid JSON at byte %d: %v", se.Offset, err)
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return FieldErrorf("", "truncated or empty JSON document")
+// parser reads JSON from b at i. Paths for error messages are built only
+// when an error is reported.
+type parser struct {
+	b []byte
+	i int
+}
+
+func (p *parser) syntax(msg string) error {
+	if p.i >= len(p.b) {
+		return FieldErrorf("", "truncated JSON document: %s at the end", msg)
+	}
+	return FieldErrorf("", "invalid JSON at byte %d: %s", p.i, msg)
+}
+
+func (p *parser) ws() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// typeError reports that the value at p.i is not what the schema wants, or
+// a syntax error if no JSON value starts there.
+func (p *parser) typeError(path, want string) error {
+	if p.i >= len(p.b) {
+		return p.syntax("expected a value")
+	}
+	var got string
+	switch c := p.b[p.i]; {
+	case c == '{':
+		got = "an object"
+	case c == '[':
+		got = "an array"
+	case c == '"':
+		got = "a string"
+	case c == 't' || c == 'f':
+		got = "a boolean"
+	case c == 'n':
+		got = "null"
+	case c == '-' || (c >= '0' && c <= '9'):
+		got = "a number"
 	default:
-		return FieldErrorf("", "invalid JSON: %v", err)
+		return p.syntax(fmt.Sprintf("unexpected character %q", c))
+	}
+	return FieldErrorf(path, "must be %s, not %s", want, got)
+}
+
+// object reads an object, calling field for each key with p.i at its value;
+// field must consume the value. Duplicate keys are refused: readers
+// disagree on which one wins, so a document with them means two things.
+func (p *parser) object(path func() string, field func(key string) error) error {
+	p.ws()
+	if p.i >= len(p.b) || p.b[p.i] != '{' {
+		return p.typeError(path(), "an object")
+	}
+	p.i++
+	p.ws()
+	if p.i < len(p.b) && p.b[p.i] == '}' {
+		p.i++
+		return nil
+	}
+	var seen []string
+	for {
+		p.ws()
+		if p.i >= len(p.b) || p.b[p.i] != '"' {
+			return p.syntax("expected a field name")
+		}
+		key, err := p.stringLit()
+		if err != nil {
+			return err
+		}
+		p.ws()
+		if p.i >= len(p.b) || p.b[p.i] != ':' {
+			return p.syntax("expected ':'")
+		}
+		p.i++
+		if slices.Contains(seen, key) {
+			return FieldErrorf(join(path(), key), "duplicate field")
+		}
+		seen = append(seen, key)
+		if err := field(key); err != nil {
+			return err
+		}
+		p.ws()
+		if p.i >= len(p.b) {
+			return p.syntax("expected ',' or '}'")
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case '}':
+			p.i++
+			return nil
+		default:
+			return p.syntax("expected ',' or '}'")
+		}
 	}
 }
 
-// fields reads one JSON object whose allowed keys are known; required keys
-// must be present.
-type fields struct {
-	path string
-	m    map[string]any
+// array reads an array, calling elem for each element with p.i at it.
+func (p *parser) array(path string, elem func(i int) error) error {
+	p.ws()
+	if p.i >= len(p.b) || p.b[p.i] != '[' {
+		return p.typeError(path, "an array")
+	}
+	p.i++
+	p.ws()
+	if p.i < len(p.b) && p.b[p.i] == ']' {
+		p.i++
+		return nil
+	}
+	for n := 0; ; n++ {
+		if err := elem(n); err != nil {
+			return err
+		}
+		p.ws()
+		if p.i >= len(p.b) {
+			return p.syntax("expected ',' or ']'")
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case ']':
+			p.i++
+			return nil
+		default:
+			return p.syntax("expected ',' or ']'")
+		}
+	}
 }
 
-func object(v any, path string, known, required []string) (*fields, error) {
-	m, ok := v.(map[string]any)
-	if !ok {
-		return nil, typeError(v, path, "an object")
+func (p *parser) str(path string) (string, error) {
+	p.ws()
+	if p.i >= len(p.b) || p.b[p.i] != '"' {
+		return "", p.typeError(path, "a string")
 	}
-	var unknown []string
-	for k := range m {
-		if !slices.Contains(known, k) {
-			unknown = append(unknown, k)
+	return p.stringLit()
+}
+
+// stringLit reads the string literal at p.i. Escapes are decoded as
+// encoding/json does, unpaired surrogates included (U+FFFD).
+func (p *parser) stringLit() (string, error) {
+	p.i++
+	start := p.i
+	for p.i < len(p.b) {
+		switch c := p.b[p.i]; {
+		case c == '"':
+			s := string(p.b[start:p.i])
+			p.i++
+			return s, nil
+		case c == '\\':
+			return p.stringEscaped(start)
+		case c < 0x20:
+			return "", p.syntax("control character in string")
+		}
+		p.i++
+	}
+	return "", p.syntax("unterminated string")
+}
+
+func (p *parser) stringEscaped(start int) (string, error) {
+	buf := make([]byte, p.i-start, p.i-start+16)
+	copy(buf, p.b[start:p.i])
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return string(buf), nil
+		case c < 0x20:
+			return "", p.syntax("control character in string")
+		case c != '\\':
+			buf = append(buf, c)
+			p.i++
+			continue
+		}
+		if p.i+1 >= len(p.b) {
+			break
+		}
+		e := p.b[p.i+1]
+		p.i += 2
+		switch e {
+		case '"', '\\', '/':
+			buf = append(buf, e)
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			r, ok := p.hex4()
+			if !ok {
+				return "", p.syntax("invalid \\u escape")
+			}
+			if utf16.IsSurrogate(r) {
+				r = p.lowSurrogate(r)
+			}
+			buf = utf8.AppendRune(buf, r)
+		default:
+			p.i--
+			return "", p.syntax(fmt.Sprintf("invalid escape \\%c", e))
 		}
 	}
-	if len(unknown) > 0 {
-		slices.Sort(unknown) // map order is random; the error must not be
-		return nil, FieldErrorf(join(path, unknown[0]), "unknown field")
+	return "", p.syntax("unterminated string")
+}
+
+// lowSurrogate completes a UTF-16 pair whose first half is hi, consuming
+// the next \uXXXX only if it pairs; otherwise hi becomes U+FFFD.
+func (p *parser) lowSurrogate(hi rune) rune {
+	if p.i+1 >= len(p.b) || p.b[p.i] != '\\' || p.b[p.i+1] != 'u' {
+		return utf8.RuneError
 	}
-	for _, k := range required {
-		if _, ok := m[k]; !ok {
-			return nil, FieldErrorf(join(path, k), "required field is missing")
+	save := p.i
+	p.i += 2
+	lo, ok := p.hex4()
+	if ok {
+		if r := utf16.DecodeRune(hi, lo); r != utf8.RuneError {
+			return r
 		}
 	}
-	return &fields{path: path, m: m}, nil
+	p.i = save
+	return utf8.RuneError
+}
+
+func (p *parser) hex4() (rune, bool) {
+	if p.i+4 > len(p.b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.b[p.i : p.i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	p.i += 4
+	return r, true
+}
+
+// integer reads a JSON number that must be a non-negative integer that
+// fits an int32.
+func (p *parser) integer(path string) (int, error) {
+	p.ws()
+	start := p.i
+	digits := func() bool {
+		n := p.i
+		for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
+			p.i++
+		}
+		return p.i > n
+	}
+	if p.i < len(p.b) && p.b[p.i] == '-' {
+		p.i++
+	}
+	if p.i >= len(p.b) || p.b[p.i] < '0' || p.b[p.i] > '9' {
+		p.i = start
+		return 0, p.typeError(path, "an integer")
+	}
+	if p.b[p.i] == '0' {
+		p.i++
+	} else {
+		digits()
+	}
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		if !digits() {
+			return 0, p.syntax("invalid number")
+		}
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.b) && (p.b[p.i] == '+' || p.b[p.i] == '-') {
+			p.i++
+		}
+		if !digits() {
+			return 0, p.syntax("invalid number")
+		}
+	}
+	tok := string(p.b[start:p.i])
+	n, err := strconv.ParseInt(tok, 10, 64)
+	if err != nil {
+		return 0, FieldErrorf(path, "must be an integer, not %s", tok)
+	}
+	if n < 0 || n > math.MaxInt32 {
+		return 0, FieldErrorf(path, "%d is out of range", n)
+	}
+	return int(n), nil
 }
 
 func join(path, key string) string {
@@ -94,240 +352,276 @@ func join(path, key string) string {
 
 func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
-func typeError(v any, path, want string) error {
-	got := "null"
-	switch v.(type) {
-	case map[string]any:
-		got = "an object"
-	case []any:
-		got = "an array"
-	case string:
-		got = "a string"
-	case json.Number:
-		got = "a number"
-	case bool:
-		got = "a boolean"
-	}
-	return FieldErrorf(path, "must be %s, not %s", want, got)
-}
-
-// str returns the string at key, "" when absent.
-func (f *fields) str(key string) (string, error) {
-	v, ok := f.m[key]
-	if !ok {
-		return "", nil
-	}
-	s, ok := v.(string)
-	if !ok {
-		return "", typeError(v, join(f.path, key), "a string")
-	}
-	return s, nil
-}
-
-// int returns the non-negative integer at key, 0 when absent.
-func (f *fields) int(key string) (int, error) {
-	v, ok := f.m[key]
-	if !ok {
-		return 0, nil
-	}
-	n, ok := v.(json.Number)
-	if !ok {
-		return 0, typeError(v, join(f.path, key), "an integer")
-	}
-	i, err := strconv.ParseInt(string(n), 10, 64)
-	if err != nil {
-		return 0, FieldErrorf(join(f.path, key), "must be an integer, not %s", n)
-	}
-	if i < 0 || i > math.MaxInt32 {
-		return 0, FieldErrorf(join(f.path, key), "%d is out of range", i)
-	}
-	return int(i), nil
-}
-
-// array returns the elements at key, nil when absent.
-func (f *fields) array(key string) ([]any, error) {
-	v, ok := f.m[key]
-	if !ok {
-		return nil, nil
-	}
-	a, ok := v.([]any)
-	if !ok {
-		return nil, typeError(v, join(f.path, key), "an array")
-	}
-	return a, nil
-}
-
-// strField names one string field to read and where to put it.
-type strField struct {
-	key string
-	dst *string
-}
-
-// strs reads several optional string fields in order, stopping at the
-// first error, to keep the readers below flat.
-func (f *fields) strs(fs ...strField) error {
-	for _, sf := range fs {
-		s, err := f.str(sf.key)
-		if err != nil {
-			return err
+func missing(path string, have map[string]bool, required ...string) error {
+	for _, k := range required {
+		if !have[k] {
+			return FieldErrorf(join(path, k), "required field is missing")
 		}
-		*sf.dst = s
 	}
 	return nil
 }
 
-func readSet(v any) (*Set, error) {
-	f, err := object(v, "", []string{"format", "version", "labels", "articles", "view"}, []string{"format", "version", "articles"})
-	if err != nil {
-		return nil, err
-	}
+func unknown(path, key string) error { return FieldErrorf(join(path, key), "unknown field") }
+
+func (p *parser) set() (*Set, error) {
 	s := &Set{}
-	if s.Format, err = f.str("format"); err != nil {
-		return nil, err
-	}
-	if s.Version, err = f.int("version"); err != nil {
-		return nil, err
-	}
-	labels, err := f.array("labels")
+	have := map[string]bool{}
+	err := p.object(func() string { return "" }, func(key string) (err error) {
+		have[key] = true
+		switch key {
+		case "format":
+			s.Format, err = p.str(key)
+		case "version":
+			s.Version, err = p.integer(key)
+		case "labels":
+			err = p.array(key, func(i int) error {
+				if i >= MaxLabels {
+					return FieldErrorf("labels", "more than %d labels", MaxLabels)
+				}
+				l, err := p.label(i)
+				s.Labels = append(s.Labels, l)
+				return err
+			})
+		case "articles":
+			err = p.array(key, func(i int) error {
+				if i >= MaxArticles {
+					return FieldErrorf("articles", "more than %d articles", MaxArticles)
+				}
+				a, err := p.article(index("articles", i))
+				s.Articles = append(s.Articles, a)
+				return err
+			})
+		case "view":
+			s.View, err = p.view()
+		default:
+			err = unknown("", key)
+		}
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	if len(labels) > MaxLabels {
-		return nil, FieldErrorf("labels", "%d labels, at most %d allowed", len(labels), MaxLabels)
-	}
-	for i, lv := range labels {
-		lf, err := object(lv, index("labels", i), []string{"id", "name", "color"}, []string{"id", "name"})
-		if err != nil {
-			return nil, err
-		}
-		var l Label
-		if err := lf.strs(strField{"id", &l.ID}, strField{"name", &l.Name}, strField{"color", &l.Color}); err != nil {
-			return nil, err
-		}
-		s.Labels = append(s.Labels, l)
-	}
-	arts, err := f.array("articles")
-	if err != nil {
+	if err := missing("", have, "format", "version", "articles"); err != nil {
 		return nil, err
-	}
-	if len(arts) > MaxArticles {
-		return nil, FieldErrorf("articles", "%d articles, at most %d allowed", len(arts), MaxArticles)
-	}
-	for i, av := range arts {
-		a, err := readArticle(av, index("articles", i))
-		if err != nil {
-			return nil, err
-		}
-		s.Articles = append(s.Articles, a)
-	}
-	if vv, ok := f.m["view"]; ok {
-		if s.View, err = readView(vv); err != nil {
-			return nil, err
-		}
 	}
 	return s, nil
 }
 
-func readArticle(v any, path string) (Article, error) {
-	var a Article
-	f, err := object(v, path,
-		[]string{"id", "title", "text", "language", "source_url", "hash", "entities", "annotations", "note"},
-		[]string{"id", "title", "text", "hash"})
-	if err != nil {
-		return a, err
+func (p *parser) label(i int) (Label, error) {
+	var l Label
+	var have [3]bool
+	path := func() string { return index("labels", i) }
+	err := p.object(path, func(key string) (err error) {
+		switch key {
+		case "id":
+			have[0] = true
+			l.ID, err = p.str(join(path(), key))
+		case "name":
+			have[1] = true
+			l.Name, err = p.str(join(path(), key))
+		case "color":
+			l.Color, err = p.str(join(path(), key))
+		default:
+			err = unknown(path(), key)
+		}
+		return err
+	})
+	switch {
+	case err != nil:
+		return l, err
+	case !have[0]:
+		return l, FieldErrorf(join(path(), "id"), "required field is missing")
+	case !have[1]:
+		return l, FieldErrorf(join(path(), "name"), "required field is missing")
 	}
-	if err := f.strs(strField{"id", &a.ID}, strField{"title", &a.Title}, strField{"text", &a.Text},
-		strField{"language", &a.Language}, strField{"source_url", &a.SourceURL},
-		strField{"hash", &a.Hash}, strField{"note", &a.Note}); err != nil {
-		return a, err
-	}
-	ents, err := f.array("entities")
-	if err != nil {
-		return a, err
-	}
-	anns, err := f.array("annotations")
-	if err != nil {
-		return a, err
-	}
-	if len(ents)+len(anns) > MaxSpansPerArticle {
-		return a, FieldErrorf(path, "%d spans, at most %d allowed", len(ents)+len(anns), MaxSpansPerArticle)
-	}
-	entPath, annPath := join(path, "entities"), join(path, "annotations")
-	for i, ev := range ents {
-		p := index(entPath, i)
-		ef, err := object(ev, p, []string{"start", "end", "kind", "text"}, []string{"start", "end", "kind"})
-		if err != nil {
-			return a, err
-		}
-		var e Entity
-		if e.Start, err = ef.int("start"); err != nil {
-			return a, err
-		}
-		if e.End, err = ef.int("end"); err != nil {
-			return a, err
-		}
-		if err := ef.strs(strField{"kind", &e.Kind}, strField{"text", &e.Text}); err != nil {
-			return a, err
-		}
-		a.Entities = append(a.Entities, e)
-	}
-	for i, nv := range anns {
-		p := index(annPath, i)
-		nf, err := object(nv, p, []string{"id", "start", "end", "label", "note", "text"}, []string{"id", "start", "end", "label"})
-		if err != nil {
-			return a, err
-		}
-		var n Annotation
-		if n.Start, err = nf.int("start"); err != nil {
-			return a, err
-		}
-		if n.End, err = nf.int("end"); err != nil {
-			return a, err
-		}
-		if err := nf.strs(strField{"id", &n.ID}, strField{"label", &n.Label},
-			strField{"note", &n.Note}, strField{"text", &n.Text}); err != nil {
-			return a, err
-		}
-		a.Annotations = append(a.Annotations, n)
-	}
-	return a, nil
+	return l, nil
 }
 
-func readView(v any) (*View, error) {
-	f, err := object(v, "view", []string{"article", "pair", "entity"}, nil)
-	if err != nil {
-		return nil, err
+func (p *parser) article(path string) (Article, error) {
+	var a Article
+	have := map[string]bool{}
+	spans := func() error {
+		if len(a.Entities)+len(a.Annotations) >= MaxSpansPerArticle {
+			return FieldErrorf(path, "more than %d spans", MaxSpansPerArticle)
+		}
+		return nil
 	}
+	err := p.object(func() string { return path }, func(key string) (err error) {
+		have[key] = true
+		switch key {
+		case "id":
+			a.ID, err = p.str(join(path, key))
+		case "title":
+			a.Title, err = p.str(join(path, key))
+		case "text":
+			a.Text, err = p.str(join(path, key))
+		case "language":
+			a.Language, err = p.str(join(path, key))
+		case "source_url":
+			a.SourceURL, err = p.str(join(path, key))
+		case "hash":
+			a.Hash, err = p.str(join(path, key))
+		case "note":
+			a.Note, err = p.str(join(path, key))
+		case "entities":
+			base := join(path, key)
+			err = p.array(base, func(i int) error {
+				if err := spans(); err != nil {
+					return err
+				}
+				e, err := p.entity(base, i)
+				a.Entities = append(a.Entities, e)
+				return err
+			})
+		case "annotations":
+			base := join(path, key)
+			err = p.array(base, func(i int) error {
+				if err := spans(); err != nil {
+					return err
+				}
+				n, err := p.annotation(base, i)
+				a.Annotations = append(a.Annotations, n)
+				return err
+			})
+		default:
+			err = unknown(path, key)
+		}
+		return err
+	})
+	if err != nil {
+		return a, err
+	}
+	return a, missing(path, have, "id", "title", "text", "hash")
+}
+
+func (p *parser) entity(base string, i int) (Entity, error) {
+	var e Entity
+	var have [3]bool
+	path := func() string { return index(base, i) }
+	err := p.object(path, func(key string) (err error) {
+		switch key {
+		case "start":
+			have[0] = true
+			e.Start, err = p.integer(join(path(), key))
+		case "end":
+			have[1] = true
+			e.End, err = p.integer(join(path(), key))
+		case "kind":
+			have[2] = true
+			e.Kind, err = p.str(join(path(), key))
+		case "text":
+			e.Text, err = p.str(join(path(), key))
+		default:
+			err = unknown(path(), key)
+		}
+		return err
+	})
+	if err != nil {
+		return e, err
+	}
+	for k, name := range []string{"start", "end", "kind"} {
+		if !have[k] {
+			return e, FieldErrorf(join(path(), name), "required field is missing")
+		}
+	}
+	return e, nil
+}
+
+func (p *parser) annotation(base string, i int) (Annotation, error) {
+	var n Annotation
+	var have [4]bool
+	path := func() string { return index(base, i) }
+	err := p.object(path, func(key string) (err error) {
+		switch key {
+		case "id":
+			have[0] = true
+			n.ID, err = p.str(join(path(), key))
+		case "start":
+			have[1] = true
+			n.Start, err = p.integer(join(path(), key))
+		case "end":
+			have[2] = true
+			n.End, err = p.integer(join(path(), key))
+		case "label":
+			have[3] = true
+			n.Label, err = p.str(join(path(), key))
+		case "note":
+			n.Note, err = p.str(join(path(), key))
+		case "text":
+			n.Text, err = p.str(join(path(), key))
+		default:
+			err = unknown(path(), key)
+		}
+		return err
+	})
+	if err != nil {
+		return n, err
+	}
+	for k, name := range []string{"id", "start", "end", "label"} {
+		if !have[k] {
+			return n, FieldErrorf(join(path(), name), "required field is missing")
+		}
+	}
+	return n, nil
+}
+
+func (p *parser) view() (*View, error) {
 	w := &View{}
-	if w.Article, err = f.str("article"); err != nil {
-		return nil, err
-	}
-	pair, err := f.array("pair")
+	err := p.object(func() string { return "view" }, func(key string) (err error) {
+		switch key {
+		case "article":
+			w.Article, err = p.str("view.article")
+		case "pair":
+			w.Pair = []string{}
+			err = p.array("view.pair", func(i int) error {
+				if i >= 2 {
+					return FieldErrorf("view.pair", "must hold exactly 2 article ids")
+				}
+				id, err := p.str(index("view.pair", i))
+				w.Pair = append(w.Pair, id)
+				return err
+			})
+			if err == nil && len(w.Pair) != 2 {
+				err = FieldErrorf("view.pair", "must hold exactly 2 article ids, not %d", len(w.Pair))
+			}
+		case "entity":
+			w.Entity, err = p.entityKey()
+		default:
+			err = unknown("view", key)
+		}
+		return err
+	})
 	if err != nil {
 		return nil, err
-	}
-	if pair != nil && len(pair) != 2 {
-		return nil, FieldErrorf("view.pair", "must hold exactly 2 article ids, not %d", len(pair))
-	}
-	for i, pv := range pair {
-		id, ok := pv.(string)
-		if !ok {
-			return nil, typeError(pv, index("view.pair", i), "a string")
-		}
-		w.Pair = append(w.Pair, id)
-	}
-	if ev, ok := f.m["entity"]; ok {
-		ef, err := object(ev, "view.entity", []string{"kind", "text"}, []string{"kind", "text"})
-		if err != nil {
-			return nil, err
-		}
-		k := &EntityKey{}
-		if err := ef.strs(strField{"kind", &k.Kind}, strField{"text", &k.Text}); err != nil {
-			return nil, err
-		}
-		w.Entity = k
 	}
 	return w, nil
+}
+
+func (p *parser) entityKey() (*EntityKey, error) {
+	k := &EntityKey{}
+	var have [2]bool
+	err := p.object(func() string { return "view.entity" }, func(key string) (err error) {
+		switch key {
+		case "kind":
+			have[0] = true
+			k.Kind, err = p.str("view.entity.kind")
+		case "text":
+			have[1] = true
+			k.Text, err = p.str("view.entity.text")
+		default:
+			err = unknown("view.entity", key)
+		}
+		return err
+	})
+	switch {
+	case err != nil:
+		return nil, err
+	case !have[0]:
+		return nil, FieldErrorf("view.entity.kind", "required field is missing")
+	case !have[1]:
+		return nil, FieldErrorf("view.entity.text", "required field is missing")
+	}
+	return k, nil
 }
 
 // String helps test failures print a set compactly.

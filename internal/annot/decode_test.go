@@ -38,6 +38,8 @@ func quote(s string) string {
 	return b.String()
 }
 
+var minArticle = `{"id":"x","title":"","text":"","hash":"` + annot.ContentHash("") + `"}`
+
 var decodeTests = []struct {
 	name      string
 	in        string
@@ -83,7 +85,15 @@ var decodeTests = []struct {
 	{"view pair number", strings.Replace(validDoc, `"pair":["a1","a2"]`, `"pair":["a1",2]`, 1), "view.pair[1]", true},
 	{"deep nesting", strings.Repeat("[", 20000) + strings.Repeat("]", 20000), "", true},
 	{"deep in view", strings.Replace(validDoc, `"view":{`, `"view":{"x":`+strings.Repeat("[", 5000)+strings.Repeat("]", 5000)+`,`, 1), "view.x", true},
-	{"too many articles", `{"format":"gloss.set","version":1,"articles":[` + strings.Repeat(`{},`, annot.MaxArticles) + `{}]}`, "articles", true},
+	{"too many articles", `{"format":"gloss.set","version":1,"articles":[` + strings.Repeat(minArticle+`,`, annot.MaxArticles) + minArticle + `]}`, "articles", true},
+	{"duplicate field", strings.Replace(validDoc, `"title":"First"`, `"title":"First","title":"Other"`, 1), "articles[0].title", true},
+	{"case-folded field", strings.Replace(validDoc, `"title":"First"`, `"Title":"First"`, 1), "articles[0].Title", true},
+	{"null optional", strings.Replace(validDoc, `"note":"read later"`, `"note":null`, 1), "articles[0].note", true},
+	{"escapes", `{"format":"gloss.set","version":1,"articles":[{"id":"\u0061\ud83d\ude00","title":"\"\\\/\b\f\n\r\t\ud800x","text":"","hash":"` + annot.ContentHash("") + `"}]}`, "", false},
+	{"bad escape", `{"format":"gloss.set","version":1,"articles":[{"id":"\x","title":"","text":"","hash":""}]}`, "", true},
+	{"raw newline in string", "{\"format\":\"gloss\n.set\"}", "", true},
+	{"leading zero", strings.Replace(validDoc, `"version":1`, `"version":01`, 1), "", true},
+	{"exponent", strings.Replace(validDoc, `"version":1`, `"version":1e0`, 1), "version", true},
 	{"huge offset", strings.Replace(validDoc, `"start":0,"end":12`, `"start":0,"end":99999999999999999999`, 1), "articles[0].entities[0].end", true},
 }
 
