@@ -194,6 +194,7 @@ func DecodeResources(b []byte) (*Resources, []byte, error) {
 			g.Entries[key] = e
 		}
 		r.b = r.b[n:]
+		g.Freeze()
 		res.Gaz = append(res.Gaz, g)
 	}
 	if r.err != nil {

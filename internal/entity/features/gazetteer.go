@@ -8,6 +8,61 @@ package features
 type Gazetteer struct {
 	MaxLen  int
 	Entries map[uint32]GazEntry
+
+	// read-only lookup table built by Freeze: open addressing over keys
+	keys []uint32
+	vals []GazEntry
+	mask uint32
+}
+
+// Freeze builds the fast lookup table; call it once the gazetteer is
+// complete (the model loader does). Later Adds are not seen by Match.
+func (g *Gazetteer) Freeze() {
+	size := 1
+	for size < 2*len(g.Entries)+1 {
+		size <<= 1
+	}
+	g.keys = make([]uint32, size)
+	g.vals = make([]GazEntry, size)
+	g.mask = uint32(size - 1)
+	for k, e := range g.Entries {
+		if k == 0 {
+			k = 1 // 0 marks an empty slot; a 1-in-4-billion key merge is harmless
+		}
+		s := mixKey(k) & g.mask
+		for g.keys[s] != 0 {
+			s = (s + 1) & g.mask
+		}
+		g.keys[s], g.vals[s] = k, e
+	}
+}
+
+func mixKey(k uint32) uint32 {
+	k ^= k >> 16
+	k *= 0x45d9f3b
+	k ^= k >> 16
+	return k
+}
+
+func (g *Gazetteer) get(k uint32) (GazEntry, bool) {
+	if g.keys == nil {
+		e, ok := g.Entries[k]
+		return e, ok
+	}
+	if k == 0 {
+		k = 1
+	}
+	s := mixKey(k) & g.mask
+	for {
+		c := g.keys[s]
+		if c == 0 {
+			return GazEntry{}, false
+		}
+		if c == k {
+			return g.vals[s], true
+		}
+		s = (s + 1) & g.mask
+	}
 }
 
 // GazEntry says with which labels a name was seen. DF counts documents per
@@ -73,7 +128,7 @@ func (g *Gazetteer) Match(toks []Tok, ex Exclude, out [][]GazHit) [][]GazHit {
 		for l := 1; l <= g.MaxLen && i+l <= len(toks); l++ {
 			h = hByte(hStr(h, toks[i+l-1].Norm), 0)
 			k := uint32(h ^ h>>32)
-			e, ok := g.Entries[k]
+			e, ok := g.get(k)
 			if !ok {
 				continue
 			}
