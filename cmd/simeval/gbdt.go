@@ -6,6 +6,8 @@ import (
 	"gloss/internal/similarity"
 )
 
+const nf = similarity.NumFeatures
+
 // gbdtParams configure boosting with squared loss.
 type gbdtParams struct {
 	Rounds   int

@@ -347,18 +347,6 @@ func lcs(a, b []uint64) int {
 	return prev[len(b)]
 }
 
-// Linear is a linear model over the sentence-pair features.
-type Linear struct{ W [NumFeatures]float64 }
-
-// Apply returns w·f.
-func (m *Linear) Apply(f [NumFeatures]float64) float64 {
-	var s float64
-	for i, x := range f {
-		s += m.W[i] * x
-	}
-	return s
-}
-
 // SentenceScore is the "same fact" score of two sentences in 0..1: the STS
 // regression (trained on STS Benchmark train, news) scaled from 0..5.
 func SentenceScore(a, b *SentRep) float64 {
