@@ -29,7 +29,7 @@ func evalSentences(shared string, train bool, weightsPath string, r *report) err
 		fmt.Fprintf(os.Stderr, "simeval: wrote %s\n  sts: %s\n  msrp: %s\n", weightsPath, stsNote, paraNote)
 	}
 
-	// MSRP test: the committed logistic model.
+	// MSRP test: the committed paraphrase model.
 	pred := make([]bool, len(fMX))
 	for i, f := range fMX {
 		pred[i] = similarity.ParaModel.Apply(f) > 0
@@ -52,7 +52,7 @@ func evalSentences(shared string, train bool, weightsPath string, r *report) err
 	r.add("sim.msrp-test.baseline-accuracy", bacc, "ratio", fmt.Sprintf("word-overlap Jaccard >= %.3f (train-tuned)", th))
 	r.add("sim.msrp-test.baseline-f1", bf1, "ratio", "word-overlap baseline")
 
-	// STS news test: Pearson of the committed regression.
+	// STS news test: Pearson of the committed STS model.
 	var gold, sys, base, basec []float64
 	for i, p := range d.stsTest {
 		gold = append(gold, p.Label)

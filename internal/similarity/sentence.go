@@ -347,14 +347,14 @@ func lcs(a, b []uint64) int {
 	return prev[len(b)]
 }
 
-// SentenceScore is the "same fact" score of two sentences in 0..1: the STS
-// regression (trained on STS Benchmark train, news) scaled from 0..5.
+// SentenceScore is the "same fact" score of two sentences in 0..1: the
+// boosted-tree regression of STS Benchmark train (news) scaled from 0..5.
 func SentenceScore(a, b *SentRep) float64 {
 	return min(max(STSModel.Apply(Features(a, b))/5, 0), 1)
 }
 
-// Paraphrase reports whether two sentences say the same thing: the logistic
-// model trained on MSRP train, at probability 0.5.
+// Paraphrase reports whether two sentences say the same thing: the
+// boosted trees fitted to MSRP train, at the cross-validated threshold.
 func Paraphrase(a, b *SentRep) bool {
 	return ParaModel.Apply(Features(a, b)) > 0
 }
