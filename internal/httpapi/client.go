@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"gloss/internal/annot"
+	"gloss/internal/sharelink"
 )
 
 // Client calls the sets API. Errors the server reports come back as
@@ -130,4 +131,64 @@ func (c *Client) do(req *http.Request, want int, out any) error {
 		return fmt.Errorf("%s %s: decode answer: %w", req.Method, req.URL.Path, err)
 	}
 	return nil
+}
+
+// Shared is a saved set's link: Link is the path (and for an encrypted set
+// the fragment with the key) to append to the page's origin.
+type Shared struct {
+	Link string
+	*Created
+}
+
+// ShareEncrypted seals s under a fresh key, uploads the ciphertext and
+// returns the /s/<id>#<key> link. The key never leaves this process.
+func (c *Client) ShareEncrypted(ctx context.Context, s *annot.Set) (*Shared, error) {
+	key, blob, err := sharelink.SealSet(s)
+	if err != nil {
+		return nil, err
+	}
+	cr, err := c.CreateEncrypted(ctx, blob)
+	if err != nil {
+		return nil, err
+	}
+	return &Shared{Link: sharelink.EncryptedPath(cr.ID, key), Created: cr}, nil
+}
+
+// SharePublic uploads s as readable JSON and returns the /s/<id> link.
+func (c *Client) SharePublic(ctx context.Context, s *annot.Set) (*Shared, error) {
+	cr, err := c.CreatePublic(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	return &Shared{Link: sharelink.PublicPath(cr.ID), Created: cr}, nil
+}
+
+// Open restores the set behind a page address of any link kind. It returns
+// (nil, nil) for an address that is no share link. Errors to tell the user
+// apart: annot.EGONE ("removed"), annot.ENOTFOUND, sharelink.ErrCannotDecrypt
+// (wrong or altered key), sharelink.ErrBadKey and sharelink.ErrCorrupt
+// (damaged link).
+func (c *Client) Open(ctx context.Context, path, fragment string) (*annot.Set, error) {
+	l, err := sharelink.ParseLink(path, fragment)
+	if err != nil {
+		return nil, err
+	}
+	switch l.Kind {
+	case sharelink.Serverless:
+		return sharelink.DecodeFragment(l.Fragment)
+	case sharelink.Encrypted, sharelink.Public:
+		f, err := c.Get(ctx, l.ID)
+		if err != nil {
+			return nil, err
+		}
+		if l.Kind == sharelink.Public || f.Kind == annot.KindPublic {
+			if f.Public == nil {
+				return nil, fmt.Errorf("%w: the set is encrypted but the link has no key", sharelink.ErrBadKey)
+			}
+			return f.Public, nil
+		}
+		return sharelink.OpenSet(l.Key, f.Sealed)
+	default:
+		return nil, nil
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -380,5 +381,85 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	}
 	if _, err := a.Get(ctx, cr.ID); annot.ErrorCode(err) != annot.EGONE {
 		t.Errorf("Get on the first server after delete: got %v, want EGONE", err)
+	}
+}
+
+// TestOpenLinks follows the end-to-end story at the Go level: save
+// each link kind, open it from its address, tamper with the key, delete.
+func TestOpenLinks(t *testing.T) {
+	_, c := serve(t, "", t.TempDir(), httpapi.Options{})
+	ctx := context.Background()
+	want := sampleSet(t, "Opening links restores the workspace.")
+	enc, err := c.ShareEncrypted(ctx, want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := c.SharePublic(ctx, want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frag, err := sharelink.EncodeFragment(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone, err := c.ShareEncrypted(ctx, want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Delete(ctx, gone.ID, gone.DeleteToken); err != nil {
+		t.Fatal(err)
+	}
+	encPath, encKey, _ := strings.Cut(enc.Link, "#")
+	other, err := sharelink.NewKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	unknown, err := annot.NewID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One changed character: still a well-formed key, but the wrong one.
+	tamper := []byte(encKey)
+	tamper[5] = 'A'
+	if encKey[5] == 'A' {
+		tamper[5] = 'B'
+	}
+	for _, tt := range []struct {
+		name, path, frag string
+		wantSet          bool
+		wantCode         string
+		wantErr          error
+	}{
+		{"encrypted", encPath, "#" + encKey, true, "", nil},
+		{"public", pub.Link, "", true, "", nil},
+		{"serverless", "/", "#" + frag, true, "", nil},
+		{"not a link", "/", "", false, "", nil},
+		{"other key", encPath, "#" + other, false, "", sharelink.ErrCannotDecrypt},
+		{"tampered key", encPath, "#" + string(tamper), false, "", sharelink.ErrCannotDecrypt},
+		{"cut key", encPath, "#" + encKey[:20], false, "", sharelink.ErrBadKey},
+		{"encrypted without key", encPath, "", false, "", sharelink.ErrBadKey},
+		{"removed", strings.Split(gone.Link, "#")[0], "#" + strings.Split(gone.Link, "#")[1], false, annot.EGONE, nil},
+		{"unknown id", sharelink.PublicPath(unknown), "", false, annot.ENOTFOUND, nil},
+		{"cut fragment", "/", "#" + frag[:len(frag)/2], false, "", sharelink.ErrCorrupt},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := c.Open(ctx, tt.path, tt.frag)
+			switch {
+			case tt.wantErr != nil:
+				if !errors.Is(err, tt.wantErr) {
+					t.Errorf("Open: got %v, want %v", err, tt.wantErr)
+				}
+			case tt.wantCode != "":
+				if annot.ErrorCode(err) != tt.wantCode {
+					t.Errorf("Open: got %v, want code %q", err, tt.wantCode)
+				}
+			case err != nil:
+				t.Errorf("Open: %v", err)
+			case tt.wantSet && !reflect.DeepEqual(got, want):
+				t.Errorf("Open: got %v, want %v", got, want)
+			case !tt.wantSet && got != nil:
+				t.Errorf("Open: got %v, want no set", got)
+			}
+		})
 	}
 }
