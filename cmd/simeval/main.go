@@ -6,9 +6,11 @@
 //	go run ./cmd/simeval -shared ../shared          # evaluate
 //	go run ./cmd/simeval -shared ../shared -train   # refit the sentence models (train/dev only)
 //
-// With -train it rewrites internal/similarity/weights.go; with -tune it
-// searches relation thresholds on the synthetic training split and prints
-// them (copy them into similarity.DefaultThresholds).
+// With -train it rewrites internal/similarity/weights.go (sentence models
+// and the unique-content cut); with -tune it searches the alignment
+// parameters, the IDF prior and the relation thresholds on the synthetic
+// training split and prints the best (copy them into package similarity).
+// Test splits are only ever evaluated.
 package main
 
 import (
