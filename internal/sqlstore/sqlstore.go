@@ -29,10 +29,10 @@ type Store struct {
 	d  Dialect
 	// Now stamps deletions; tests may replace it.
 	Now func() time.Time
+	q   queries
 
 	// Group commit (d.groupCommit): CreateSet hands its record to the
 	// writer goroutine; wmu keeps deletes out of the writer's way.
-	q      queries
 	wmu    sync.Mutex
 	writes chan *writeReq
 	quit   chan struct{}
