@@ -79,6 +79,20 @@ func Tokenize(src string) []Token {
 }
 
 func hasSpace(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if c == ' ' || c >= '\t' && c <= '\r' {
+			return true
+		}
+	}
+	if ascii {
+		return false
+	}
 	for _, r := range s {
 		if isSpace(r) {
 			return true
@@ -88,7 +102,10 @@ func hasSpace(s string) bool {
 }
 
 func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+	if r < utf8.RuneSelf {
+		return r == ' ' || r >= '\t' && r <= '\r'
+	}
+	return r == '\u0085' || r == '\u00a0' || unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 
 func kindOf(r rune) Kind {

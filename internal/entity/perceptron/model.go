@@ -22,6 +22,7 @@ type Model struct {
 	mask  uint32
 	wf    []float32 // dequantized weights for scoring
 	pred  [][]int32
+	endO  []float32 // score of moving on to tag 0 (O) from each tag
 }
 
 // Fold reduces a 64-bit feature hash to the 32-bit key the model stores.
@@ -89,6 +90,10 @@ func (m *Model) build() {
 		}
 	}
 	m.pred = preds(m.NT, m.Trans)
+	m.endO = make([]float32, m.NT)
+	for t := range m.endO {
+		m.endO[t] = m.Trans[t*m.NT]
+	}
 	size := 1
 	for size < 2*len(m.keys)+1 {
 		size <<= 1
@@ -296,4 +301,35 @@ func (m *Model) AddWeights(e []float32, feats []uint64) {
 // Decode returns the best path for n tokens' emission scores emit (n×NT).
 func (m *Model) Decode(n int, emit []float32, sc *Scratch) []int {
 	return viterbi(n, m.NT, emit, m.Trans, m.pred, m.End, sc)
+}
+
+// DecodeSegments decodes a sentence in which the tokens with fixed[i] true
+// are known to be tag 0 (O): only the runs between them are searched, each
+// starting after an O (or the sentence start) and ending before an O (or
+// the sentence end), which gives exactly the path full Viterbi would.
+func (m *Model) DecodeSegments(n int, emit []float32, fixed []bool, path []int, sc *Scratch) []int {
+	nT := m.NT
+	path = append(path[:0], make([]int, n)...)
+	for a := 0; a < n; {
+		if fixed[a] {
+			a++
+			continue
+		}
+		b := a
+		for b < n && !fixed[b] {
+			b++
+		}
+		start := nT
+		if a > 0 {
+			start = 0
+		}
+		end := m.End
+		if b < n {
+			end = m.endO
+		}
+		seg := viterbiFrom(b-a, nT, emit[a*nT:b*nT], m.Trans, m.pred, start, end, sc)
+		copy(path[a:b], seg)
+		a = b
+	}
+	return path
 }

@@ -32,6 +32,12 @@ func preds(nT int, trans []float32) [][]int32 {
 }
 
 func viterbi(n, nT int, emit, trans []float32, pred [][]int32, end []float32, sc *Scratch) []int {
+	return viterbiFrom(n, nT, emit, trans, pred, nT, end, sc)
+}
+
+// viterbiFrom is viterbi with the first token's transition taken from row
+// startRow (nT for a sentence start, a tag for a known previous tag).
+func viterbiFrom(n, nT int, emit, trans []float32, pred [][]int32, startRow int, end []float32, sc *Scratch) []int {
 	path := sc.path[:0]
 	if n == 0 {
 		return path
@@ -45,7 +51,7 @@ func viterbi(n, nT int, emit, trans []float32, pred [][]int32, end []float32, sc
 	}
 	cur, prev := sc.score[:nT], sc.score[nT:2*nT]
 	for t := 0; t < nT; t++ {
-		cur[t] = trans[nT*nT+t] + emit[t]
+		cur[t] = trans[startRow*nT+t] + emit[t]
 	}
 	for i := 1; i < n; i++ {
 		cur, prev = prev, cur

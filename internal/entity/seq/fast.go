@@ -24,6 +24,7 @@ type Fast struct {
 	ents  []*wordEntry
 	words []string
 	near  []bool
+	path  []int
 	feats []uint64
 	hits  [][]features.GazHit
 	all   [][]features.GazHit
@@ -126,11 +127,8 @@ func (f *Fast) Tag(d *Doc, words []string) []Span {
 	}
 	for i := 0; i < n; i++ {
 		e := emit[i*nT : i*nT+nT]
-		if !near[i] {
-			e[0] = 0
-			for t := 1; t < nT; t++ {
-				e[t] = perceptron.NegInf
-			}
+		near[i] = !near[i] // now: fixed to O
+		if near[i] {
 			continue
 		}
 		clear(e)
@@ -148,7 +146,8 @@ func (f *Fast) Tag(d *Doc, words []string) []Span {
 		f.feats = f.Res.ContextFeatures(f.toks, i, head, all[i], d.Hist, f.feats[:0])
 		f.M.AddWeights(e, f.feats)
 	}
-	path := f.M.Decode(n, emit, &f.sc)
+	f.path = f.M.DecodeSegments(n, emit, near, f.path, &f.sc)
+	path := f.path
 	d.spans = Spans(path, d.spans)
 	for _, s := range d.spans {
 		d.Hist.Record(f.toks, s.Start, s.End, s.Label)
