@@ -213,7 +213,9 @@ func (s *Stemmer) StemStop(word string) (string, bool) {
 		return c.stem, c.stop
 	}
 	w := Normalize(word)
-	if s.stem == nil {
+	if a, ok := acronym(word); ok {
+		c = cached{a, false}
+	} else if s.stem == nil {
 		c = cached{w, false}
 	} else {
 		// English possessives: "Reuters'" / "company's" stem with the noun.
@@ -233,6 +235,36 @@ func (s *Stemmer) StemStop(word string) (string, bool) {
 	s.cache[strings.Clone(word)] = c
 	s.mu.Unlock()
 	return c.stem, c.stop
+}
+
+// acronym recognizes upper-case abbreviations, which are names, not words
+// to stem: "U.S.", "U.S" and "US" all become the content term "us" (never
+// the stopword), "U.N." becomes "un".
+func acronym(word string) (string, bool) {
+	if word == "US" {
+		return "us", true
+	}
+	dots, letters := 0, 0
+	for i := 0; i < len(word); i++ {
+		switch c := word[i]; {
+		case c == '.':
+			dots++
+		case c >= 'A' && c <= 'Z':
+			letters++
+		default:
+			return "", false
+		}
+	}
+	if dots == 0 || letters < 2 || letters > 6 {
+		return "", false
+	}
+	b := make([]byte, 0, letters)
+	for i := 0; i < len(word); i++ {
+		if word[i] != '.' {
+			b = append(b, word[i]+'a'-'A')
+		}
+	}
+	return string(b), true
 }
 
 // IsStop reports whether the (normalized) word is a stopword of the language.

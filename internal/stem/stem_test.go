@@ -44,6 +44,10 @@ func TestStem(t *testing.T) {
 		{"thousands separator", English, "1,000", "1000"},
 		{"french", French, "gouvernements", "gouvern"},
 		{"unknown lowercases only", Unknown, "Häuser", "häuser"},
+		{"dotted acronym", English, "U.S.", "us"},
+		{"acronym without dots", English, "US", "us"},
+		{"acronym cut by a tokenizer", English, "U.S", "us"},
+		{"pronoun stays a word", English, "us", "us"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -61,6 +65,7 @@ func TestIsStop(t *testing.T) {
 		want bool
 	}{
 		{English, "The", true},
+		{English, "US", false},
 		{English, "minister", false},
 		{French, "des", true},
 		{Unknown, "the", false},
