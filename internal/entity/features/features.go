@@ -110,6 +110,7 @@ type Tok struct {
 	Clus   [3]uint16
 	HasCl  bool
 	Common bool
+	Title  bool // a title word ("president", "gen.")
 }
 
 // Normalize straightens typographic quotes and dashes so that news text
@@ -176,6 +177,7 @@ func (r *Resources) Prepare(words []string, out []Tok) []Tok {
 				t.Clus, t.HasCl = c, true
 			}
 			t.Common = r.Common[t.Lower]
+			t.Title = r.Titles[t.Lower]
 		}
 		out = append(out, t)
 	}
@@ -374,7 +376,7 @@ func (r *Resources) ContextFeatures(toks []Tok, i int, headline bool, gaz []GazH
 		dst = append(dst, hStr(tmpl(tHeadLower), t.Lower))
 		dst = append(dst, hStr(tmpl(tHeadShape), t.Shape))
 	}
-	if r != nil && i > 0 && r.Titles[m1.Lower] {
+	if i > 0 && m1.Title {
 		dst = append(dst, hByte(tmpl(tPrevTitle), b2b(t.Cap)))
 	}
 	for _, g := range gaz {
