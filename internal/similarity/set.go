@@ -66,7 +66,8 @@ type PairResult struct {
 	Relation Relation
 	Passages []Passage
 	// BestAB gives, for each sentence of I, its best sentence of J (B=-1
-	// when none shares a word); BestBA the other way round.
+	// when none shares a word); BestBA the other way round. Both are nil
+	// for unrelated pairs.
 	BestAB, BestBA []SentenceMatch
 }
 
@@ -92,8 +93,12 @@ func (s *Set) Scores(i, j int) (Scores, []Passage) {
 func (s *Set) Pair(i, j int) PairResult {
 	sc, ps := s.Scores(i, j)
 	r := PairResult{I: i, J: j, Scores: sc, Relation: s.Th.Classify(sc), Passages: ps}
-	r.BestAB = bestMatches(s.sentReps(i), s.sentReps(j))
-	r.BestBA = bestMatches(s.sentReps(j), s.sentReps(i))
+	// Sentence matching is most of a pair's cost and tells nothing about
+	// unrelated articles, so it is done for related pairs only.
+	if r.Relation != Unrelated {
+		r.BestAB = bestMatches(s.sentReps(i), s.sentReps(j))
+		r.BestBA = bestMatches(s.sentReps(j), s.sentReps(i))
+	}
 	return r
 }
 
