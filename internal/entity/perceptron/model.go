@@ -292,6 +292,7 @@ func (m *Model) AddWeights(e []float32, feats []uint64) {
 			continue
 		}
 		w := m.wf[r*nT : r*nT+nT]
+		w = w[:len(e)] // lets the compiler drop bounds checks below
 		for t := range e {
 			e[t] += w[t]
 		}

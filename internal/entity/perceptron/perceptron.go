@@ -57,7 +57,9 @@ func viterbiFrom(n, nT int, emit, trans []float32, pred [][]int32, startRow int,
 		cur, prev = prev, cur
 		e := emit[i*nT : i*nT+nT]
 		bk := back[i*nT : i*nT+nT]
-		for t := 0; t < nT; t++ {
+		bk = bk[:len(e)]
+		cur = cur[:len(e)]
+		for t := range e {
 			best, arg := NegInf, int32(0)
 			for _, p := range pred[t] {
 				s := prev[p] + trans[int(p)*nT+t]

@@ -139,6 +139,7 @@ func (f *Fast) Tag(d *Doc, words []string) []Span {
 			} else {
 				w = f.roleWeights(f.ents[k], role)
 			}
+			w = w[:len(e)]
 			for t := range e {
 				e[t] += w[t]
 			}
