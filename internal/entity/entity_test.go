@@ -10,6 +10,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"gloss/internal/entity/nermodel"
+	"gloss/internal/entity/perceptron"
+	"gloss/internal/entity/seq"
 	"gloss/internal/token"
 )
 
@@ -229,20 +232,10 @@ func TestRecognizeTokensMatchesRecognize(t *testing.T) {
 	}
 }
 
+// BenchmarkPipeline measures what the UI pays per article: segmentation,
+// names and numeric expressions over a long news text.
 func BenchmarkPipeline(b *testing.B) {
-	files, _ := filepath.Glob("testdata/articles/*.txt")
-	var sb strings.Builder
-	for sb.Len() < 400_000 {
-		for _, f := range files {
-			d, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			sb.Write(d)
-			sb.WriteString("\n\n")
-		}
-	}
-	text := sb.String()
+	text := longNews(b)
 	if err := Load(); err != nil {
 		b.Fatal(err)
 	}
@@ -255,4 +248,49 @@ func BenchmarkPipeline(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+type frozenScorer struct {
+	m  *nermodel.Model
+	sc perceptron.Scratch
+}
+
+func (f *frozenScorer) Tag(feats [][]uint64) []int { return f.m.Tagger.Tag(feats, &f.sc) }
+
+// TestFastMatchesReference checks that the cached run-time path (seq.Fast)
+// tags exactly like the reference path the trainer uses (seq.Doc.Tag with
+// full feature extraction and Viterbi over every token).
+func TestFastMatchesReference(t *testing.T) {
+	m, err := model()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("testdata/articles/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		toks, sents := token.Split(text)
+		ref, fast := seq.NewDoc(m.Res), seq.NewDoc(m.Res)
+		fz := seq.NewFast(m.Tagger, m.Res)
+		sc := &frozenScorer{m: m}
+		for _, s := range sents {
+			words := make([]string, 0, s.End-s.Start)
+			for _, tk := range toks[s.Start:s.End] {
+				words = append(words, tk.Text(text))
+			}
+			want := append([]seq.Span(nil), ref.Tag(sc, words)...)
+			got := append([]seq.Span(nil), fz.Tag(fast, words)...)
+			if len(got) != len(want) {
+				t.Fatalf("%s: %q: fast %v, reference %v", f, words, got, want)
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("%s: %q: fast %v, reference %v", f, words, got, want)
+				}
+			}
+		}
+	}
 }
