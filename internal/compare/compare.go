@@ -116,6 +116,9 @@ func Run(docs []docio.Doc) (*Report, error) {
 		}
 	} else {
 		candidates = largeCandidates(set)
+		// Beyond a pasted set, sentence pairs would dwarf the report and
+		// the time; unique content then rests on passages alone.
+		set.NoSentences = true
 	}
 	results := make([]similarity.PairResult, 0, len(candidates))
 	byDoc := make([][]similarity.PairResult, len(docs))

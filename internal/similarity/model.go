@@ -1,5 +1,7 @@
 package similarity
 
+import "sync"
+
 // Model maps sentence-pair features to a score.
 type Model interface {
 	Apply(f [NumFeatures]float64) float64
@@ -19,27 +21,55 @@ type Node struct {
 type Boosted struct {
 	Base  float64
 	Trees [][]Node
+
+	once  sync.Once
+	flat  []flatNode
+	roots []int32
 }
 
-// Apply evaluates the ensemble.
-func (m *Boosted) Apply(f [NumFeatures]float64) float64 {
-	s := m.Base
+// flatNode is a Node with absolute child indexes into one array, so
+// evaluation walks a single contiguous slice.
+type flatNode struct {
+	t    float64
+	l, r int32
+	f    int8
+	v    float64
+}
+
+// compile flattens the trees once. A malformed node (child out of range,
+// feature out of range, or a cycle) is turned into a leaf, so Apply can
+// neither panic nor loop.
+func (m *Boosted) compile() {
 	for _, t := range m.Trees {
 		if len(t) == 0 {
 			continue
 		}
-		n := 0
-		for steps := 0; steps < len(t) && t[n].F >= 0; steps++ {
-			next := t[n].R
-			if f[t[n].F] < float64(t[n].T) {
-				next = t[n].L
+		base := int32(len(m.flat))
+		m.roots = append(m.roots, base)
+		for k, n := range t {
+			fn := flatNode{t: float64(n.T), f: n.F, v: float64(n.V), l: base + int32(n.L), r: base + int32(n.R)}
+			if n.F < 0 || int(n.F) >= NumFeatures || int(n.L) <= k || int(n.R) <= k || int(n.L) >= len(t) || int(n.R) >= len(t) {
+				fn.f = -1 // children must come later in the tree: no cycles
 			}
-			if next <= 0 || int(next) >= len(t) {
-				break // malformed tree: stop at this node rather than loop or panic
-			}
-			n = int(next)
+			m.flat = append(m.flat, fn)
 		}
-		s += float64(t[n].V)
+	}
+}
+
+// Apply evaluates the ensemble.
+func (m *Boosted) Apply(f [NumFeatures]float64) float64 {
+	m.once.Do(m.compile)
+	s := m.Base
+	nodes := m.flat
+	for _, n := range m.roots {
+		for nodes[n].f >= 0 {
+			if f[nodes[n].f] < nodes[n].t {
+				n = nodes[n].l
+			} else {
+				n = nodes[n].r
+			}
+		}
+		s += nodes[n].v
 	}
 	return s
 }

@@ -271,8 +271,13 @@ func softMatched(a, b *SentRep) (w float64, unmatched int) {
 			continue
 		}
 		found := false
+		x := a.stems[i]
 		for _, t := range b.stems {
-			if nearSpelling(a.stems[i], t) {
+			// Every near spelling shares the first or the last byte.
+			if len(x) < 4 || len(t) < 4 || x[0] != t[0] && x[len(x)-1] != t[len(t)-1] {
+				continue
+			}
+			if nearSpelling(x, t) {
 				found = true
 				break
 			}

@@ -6,12 +6,15 @@ import "sort"
 // pasted set of the UI. For thousands of articles use the lsh subpackage to
 // find candidate pairs and Set.Pair only on those.
 type Set struct {
-	Docs    []*Doc
-	DF      *DF
-	Th      Thresholds
-	vectors []Vector
-	shset   []ShingleSet
-	sents   [][]*SentRep
+	Docs []*Doc
+	DF   *DF
+	Th   Thresholds
+	// NoSentences skips sentence matching in Pair (archives: thousands of
+	// pairs, where only relations, passages and groups are wanted).
+	NoSentences bool
+	vectors     []Vector
+	shset       []ShingleSet
+	sents       [][]*SentRep
 }
 
 // NewSet analyzes texts and prepares them for pair comparison.
@@ -95,7 +98,7 @@ func (s *Set) Pair(i, j int) PairResult {
 	r := PairResult{I: i, J: j, Scores: sc, Relation: s.Th.Classify(sc), Passages: ps}
 	// Sentence matching is most of a pair's cost and tells nothing about
 	// unrelated articles, so it is done for related pairs only.
-	if r.Relation != Unrelated {
+	if r.Relation != Unrelated && !s.NoSentences {
 		r.BestAB = bestMatches(s.sentReps(i), s.sentReps(j))
 		r.BestBA = bestMatches(s.sentReps(j), s.sentReps(i))
 	}
