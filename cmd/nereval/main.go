@@ -72,6 +72,22 @@ type result struct {
 	n    int
 	docs []nerdata.Document
 	base *nerdata.Scorer // compromise on PER/ORG/LOC
+	// untyped scores spans whatever their label (among the corpus's
+	// labels): how much of the gap is boundaries and how much typing.
+	untyped *nerdata.Scorer
+}
+
+func anyLabel(sp []nerdata.Span, labels []string) []nerdata.Span {
+	var out []nerdata.Span
+	for _, x := range sp {
+		for _, l := range labels {
+			if x.Label == l {
+				out = append(out, nerdata.Span{Start: x.Start, End: x.End, Label: "ENT"})
+				break
+			}
+		}
+	}
+	return out
 }
 
 func run(shared string, baseline bool) error {
@@ -86,6 +102,7 @@ func run(shared string, baseline bool) error {
 			return err
 		}
 		s := nerdata.NewScorer(c.labels...)
+		untyped := nerdata.NewScorer("ENT")
 		ntok := 0
 		for _, d := range docs {
 			sents := make([][]string, len(d.Sentences))
@@ -103,9 +120,10 @@ func run(shared string, baseline bool) error {
 					p = append(p, nerdata.Span{Start: sp.Start, End: sp.End, Label: seq.Labels[sp.Label]})
 				}
 				s.Add(nerdata.Spans(x.Tags), p)
+				untyped.Add(anyLabel(nerdata.Spans(x.Tags), c.labels), anyLabel(p, c.labels))
 			}
 		}
-		results = append(results, result{c: c, s: s, dt: time.Since(t0), n: ntok, docs: docs})
+		results = append(results, result{c: c, s: s, dt: time.Since(t0), n: ntok, docs: docs, untyped: untyped})
 	}
 	// gloss-dev: full pipeline on raw text
 	t0 := time.Now()
@@ -142,6 +160,9 @@ func run(shared string, baseline bool) error {
 		for _, l := range r.s.SortedLabels() {
 			fmt.Printf("ner.%s.%s.f1 %.1f %%\n", r.c.name, strings.ToLower(l), 100*r.s.ByLabel[l].F1())
 		}
+		if r.untyped != nil {
+			fmt.Printf("ner.%s.untyped.f1 %.1f %%\n", r.c.name, 100*r.untyped.Overall.F1())
+		}
 		if r.base != nil {
 			fmt.Printf("ner.%s.pol.f1 %.1f %%\n", r.c.name, 100*polCounts(r.s).F1())
 			fmt.Printf("ner.%s.compromise.pol.f1 %.1f %%\n", r.c.name, 100*r.base.Overall.F1())
@@ -155,6 +176,9 @@ func run(shared string, baseline bool) error {
 			fmt.Fprintf(w, "%s\t%s\t%d\t%.1f\t%.1f\t%.1f\t\t%s\n", r.c.name, l, c.TP+c.FN, 100*c.P(), 100*c.R(), 100*c.F1(), note)
 		}
 		row("all", r.s.Overall, r.c.note)
+		if r.untyped != nil {
+			row("untyped", r.untyped.Overall, "spans only, label ignored")
+		}
 		for _, l := range r.s.SortedLabels() {
 			row(l, *r.s.ByLabel[l], "")
 		}
