@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -148,6 +150,10 @@ func TestCrash(t *testing.T) {
 			if len(all) < 100 {
 				t.Errorf("only %d saves acknowledged; the test did not exercise the server", len(all))
 			}
+			if be.name == "sqlite" {
+				p.kill() // SIGKILL once more, then check the file itself
+				checkSQLiteIntegrity(t, filepath.Join(data, "gloss.db"), len(all))
+			}
 			t.Logf("%s: %d acknowledged saves over 3 SIGKILLs, %d requests in flight at the kills, 0 lost", be.name, len(all), inflight)
 		})
 	}
@@ -255,6 +261,31 @@ func saveOne(ctx context.Context, c *httpapi.Client, round, w, i int) (acked, er
 		return acked{}, err
 	}
 	return acked{cr.ID, annot.KindPublic, js}, nil
+}
+
+// checkSQLiteIntegrity runs SQLite's own consistency check on a database
+// file left behind by a killed server.
+func checkSQLiteIntegrity(t *testing.T, path string, atLeast int) {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var res string
+	if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&res); err != nil {
+		t.Fatalf("integrity_check: %v", err)
+	}
+	if res != "ok" {
+		t.Errorf("integrity_check after SIGKILLs: %s", res)
+	}
+	var n int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM sets`).Scan(&n); err != nil || n < atLeast {
+		t.Errorf("sets in the file: got %d (%v), want at least %d", n, err, atLeast)
+	}
 }
 
 // verify reads every acknowledged save back and counts the missing or
