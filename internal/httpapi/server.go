@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"gloss/internal/annot"
@@ -86,7 +87,7 @@ func (s *Server) handleOther(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/api/sets":
 		w.Header().Set("Allow", "POST")
 		s.Error(w, r, errMethod)
-	case len(r.URL.Path) > len("/api/sets/") && r.URL.Path[:len("/api/sets/")] == "/api/sets/":
+	case strings.HasPrefix(r.URL.Path, "/api/sets/") && !strings.Contains(r.URL.Path[len("/api/sets/"):], "/"):
 		w.Header().Set("Allow", "GET, DELETE")
 		s.Error(w, r, errMethod)
 	default:
@@ -94,7 +95,13 @@ func (s *Server) handleOther(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-var errMethod = &annot.Error{Code: "method_not_allowed", Message: "Method not allowed."}
+// Codes of transport-level errors, beside annot's domain codes.
+const (
+	EMETHOD = "method_not_allowed"
+	EMEDIA  = "unsupported_media"
+)
+
+var errMethod = &annot.Error{Code: EMETHOD, Message: "Method not allowed."}
 
 // ErrorBody is the JSON body of every error response.
 type ErrorBody struct {
@@ -104,16 +111,16 @@ type ErrorBody struct {
 }
 
 var statusOf = map[string]int{
-	annot.EINVALID:      http.StatusBadRequest,
-	annot.ENOTFOUND:     http.StatusNotFound,
-	annot.EGONE:         http.StatusGone,
-	annot.ECONFLICT:     http.StatusConflict,
-	annot.EFORBIDDEN:    http.StatusForbidden,
-	annot.ETOOLARGE:     http.StatusRequestEntityTooLarge,
-	annot.ERATELIMIT:    http.StatusTooManyRequests,
-	errMethod.Code:      http.StatusMethodNotAllowed,
-	annot.EINTERNAL:     http.StatusInternalServerError,
-	"unsupported_media": http.StatusUnsupportedMediaType,
+	annot.EINVALID:   http.StatusBadRequest,
+	annot.ENOTFOUND:  http.StatusNotFound,
+	annot.EGONE:      http.StatusGone,
+	annot.ECONFLICT:  http.StatusConflict,
+	annot.EFORBIDDEN: http.StatusForbidden,
+	annot.ETOOLARGE:  http.StatusRequestEntityTooLarge,
+	annot.ERATELIMIT: http.StatusTooManyRequests,
+	EMETHOD:          http.StatusMethodNotAllowed,
+	EMEDIA:           http.StatusUnsupportedMediaType,
+	annot.EINTERNAL:  http.StatusInternalServerError,
 }
 
 // Error writes err as a JSON error response. It is the only place codes
@@ -125,7 +132,8 @@ func (s *Server) Error(w http.ResponseWriter, r *http.Request, err error) {
 	if !ok {
 		status, code = http.StatusInternalServerError, annot.EINTERNAL
 	}
-	if status == http.StatusInternalServerError {
+	// A client that hung up is not a server fault worth an error log.
+	if status == http.StatusInternalServerError && r.Context().Err() == nil {
 		s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	writeJSON(w, status, ErrorBody{Error: annot.ErrorMessage(err), Code: code, Field: annot.ErrorField(err)})

@@ -248,7 +248,7 @@ func TestErrors(t *testing.T) {
 		{"encrypted too short", "POST", "/api/sets", "application/json", `{"kind":"encrypted","data":"AQID"}`, nil, 400, annot.EINVALID, "data"},
 		{"raw blob too short", "POST", "/api/sets", "application/octet-stream", "\x01\x02", nil, 400, annot.EINVALID, ""},
 		{"raw blob unknown version", "POST", "/api/sets", "application/octet-stream", "\x09" + strings.Repeat("x", 40), nil, 400, annot.EINVALID, ""},
-		{"text/plain", "POST", "/api/sets", "text/plain", "hello", nil, 415, "unsupported_media", ""},
+		{"text/plain", "POST", "/api/sets", "text/plain", "hello", nil, 415, httpapi.EMEDIA, ""},
 		{"body too large", "POST", "/api/sets", "application/octet-stream", "\x01" + strings.Repeat("x", maxBody), nil, 413, annot.ETOOLARGE, ""},
 		{"malformed id", "GET", "/api/sets/abc", "", "", nil, 400, annot.EINVALID, "id"},
 		{"traversal id", "GET", "/api/sets/..%2F..%2Fetc", "", "", nil, 400, annot.EINVALID, "id"},
@@ -256,9 +256,10 @@ func TestErrors(t *testing.T) {
 		{"delete unknown", "DELETE", "/api/sets/" + unknownID, "", "", map[string]string{"Authorization": "Bearer x"}, 404, annot.ENOTFOUND, ""},
 		{"delete no token", "DELETE", "/api/sets/" + created.ID, "", "", nil, 403, annot.EFORBIDDEN, ""},
 		{"delete wrong token", "DELETE", "/api/sets/" + created.ID, "", "", map[string]string{"Authorization": "Bearer " + created.DeleteToken + "x"}, 403, annot.EFORBIDDEN, ""},
-		{"put set", "PUT", "/api/sets/" + created.ID, "application/json", `{}`, nil, 405, "method_not_allowed", ""},
-		{"get list", "GET", "/api/sets", "", "", nil, 405, "method_not_allowed", ""},
+		{"put set", "PUT", "/api/sets/" + created.ID, "application/json", `{}`, nil, 405, httpapi.EMETHOD, ""},
+		{"get list", "GET", "/api/sets", "", "", nil, 405, httpapi.EMETHOD, ""},
 		{"unknown endpoint", "GET", "/api/nothing", "", "", nil, 404, annot.ENOTFOUND, ""},
+		{"below a set", "GET", "/api/sets/" + created.ID + "/x", "", "", nil, 404, annot.ENOTFOUND, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			resp := do(t, srv, tt.method, tt.path, tt.contentType, tt.body, tt.hdr)

@@ -112,7 +112,7 @@ func parseCreate(contentType string, body []byte) (annot.Kind, []byte, error) {
 	if contentType != "" {
 		var err error
 		if mt, _, err = mime.ParseMediaType(contentType); err != nil {
-			return "", nil, &annot.Error{Code: "unsupported_media", Message: "Malformed Content-Type."}
+			return "", nil, &annot.Error{Code: EMEDIA, Message: "Malformed Content-Type."}
 		}
 	}
 	switch mt {
@@ -124,7 +124,7 @@ func parseCreate(contentType string, body []byte) (annot.Kind, []byte, error) {
 	case "application/json":
 		return parseEnvelope(body)
 	default:
-		return "", nil, &annot.Error{Code: "unsupported_media",
+		return "", nil, &annot.Error{Code: EMEDIA,
 			Message: fmt.Sprintf("Content-Type %s is not accepted; send application/json or application/octet-stream.", mt)}
 	}
 }
