@@ -1,6 +1,7 @@
 package token
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -28,12 +29,16 @@ func Split(src string) ([]Token, []Range) {
 	toks := Tokenize(src)
 	var sents []Range
 	start := 0
+	heading := false // the current line is a markdown heading ("# ...")
 	for i := 0; i < len(toks); i++ {
+		if i == 0 || strings.IndexByte(src[toks[i-1].End:toks[i].Start], '\n') >= 0 {
+			heading = src[toks[i].Start] == '#'
+		}
 		if i+1 == len(toks) {
 			sents = append(sents, Range{start, i + 1})
 			break
 		}
-		if endsAfter(src, toks, i) {
+		if endsAfter(src, toks, i) || heading && strings.IndexByte(src[toks[i].End:toks[i+1].Start], '\n') >= 0 {
 			sents = append(sents, Range{start, i + 1})
 			start = i + 1
 		}

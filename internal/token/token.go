@@ -148,6 +148,20 @@ func merge(src string, raw []Token) []Token {
 			i += 3
 			continue
 		}
+		// HTML tags without attributes: <b>, </p>, <br/>
+		if src[t.Start] == '<' {
+			if e := htmlTagEnd(src, t.Start); e > 0 {
+				j := i
+				for j < len(raw) && raw[j].Start < e {
+					j++
+				}
+				if raw[j-1].End == e {
+					out = append(out, Token{t.Start, e, Symbol})
+					i = j
+					continue
+				}
+			}
+		}
 		j := i + 1
 		switch t.Kind {
 		case Word, Number:
@@ -316,4 +330,27 @@ func hasPrefixFold(s, p string) bool {
 		}
 	}
 	return true
+}
+
+// htmlTagEnd returns the end of an attribute-free HTML tag at i, or -1.
+func htmlTagEnd(src string, i int) int {
+	k := i + 1
+	if k < len(src) && src[k] == '/' {
+		k++
+	}
+	n := 0
+	for k < len(src) && n < 12 && (src[k] >= 'a' && src[k] <= 'z' || src[k] >= 'A' && src[k] <= 'Z' || n > 0 && src[k] >= '0' && src[k] <= '9') {
+		k++
+		n++
+	}
+	if n == 0 {
+		return -1
+	}
+	if k < len(src) && src[k] == '/' {
+		k++
+	}
+	if k < len(src) && src[k] == '>' {
+		return k + 1
+	}
+	return -1
 }

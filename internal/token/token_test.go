@@ -50,6 +50,8 @@ var tokenizeCases = []struct {
 	{"invalid utf8", "a\xffb c", "a|\xff|b|c"},
 	{"zero width space", "a\u200bb", "a|b"},
 	{"not abbreviation", "the end.", "the|end|."},
+	{"html tags", "<p>Putin</p> said<br/>", "<p>|Putin|</p>|said|<br/>"},
+	{"not a tag", "a < b > c", "a|<|b|>|c"},
 }
 
 func TestTokenize(t *testing.T) {
@@ -96,6 +98,7 @@ var sentenceCases = []struct {
 	{"single newline", "Title Line\nBody text here.", "Title Line|Body text here."},
 	{"wrapped line", "a sentence that\ncontinues here.", "a sentence that\ncontinues here."},
 	{"empty", "   ", ""},
+	{"markdown heading", "# Markets wrap\nshares rose.", "# Markets wrap|shares rose."},
 }
 
 func TestSentences(t *testing.T) {
