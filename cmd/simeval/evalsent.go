@@ -98,7 +98,7 @@ func labels(ps []sentPair) []float64 {
 	return y
 }
 
-var stsGBDT = gbdtParams{Rounds: 600, Depth: 3, MinLeaf: 20, Rate: 0.03}
+var stsGBDT = gbdtParams{Rounds: 600, Depth: 3, MinLeaf: 20, Rate: 0.03, Subsample: 0.5}
 
 func init() {
 	if v := os.Getenv("SIM_DEPTH"); v != "" {
@@ -121,8 +121,8 @@ func fitSTS(ft [][nf]float64, train []sentPair, fd [][nf]float64, dev []sentPair
 	})
 	m := fitGBDT(ft, labels(train), stsGBDT, nil)
 	m.Trees = m.Trees[:bestR]
-	return m, fmt.Sprintf("boosted trees (depth %d, rate %g, min leaf %d), %d rounds chosen on STS dev (Pearson %.4f), fitted on STS train news",
-		stsGBDT.Depth, stsGBDT.Rate, stsGBDT.MinLeaf, bestR, bestP)
+	return m, fmt.Sprintf("boosted trees (depth %d, rate %g, min leaf %d, row subsample %g), %d rounds chosen on STS dev (Pearson %.4f), fitted on STS train news",
+		stsGBDT.Depth, stsGBDT.Rate, stsGBDT.MinLeaf, stsGBDT.Subsample, bestR, bestP)
 }
 
 var paraGBDT = gbdtParams{Rounds: 600, Depth: 3, MinLeaf: 20, Rate: 0.03}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math/rand/v2"
 	"sort"
 
 	"gloss/internal/similarity"
@@ -10,11 +11,13 @@ const nf = similarity.NumFeatures
 
 // gbdtParams configure boosting with squared loss.
 type gbdtParams struct {
-	Rounds   int
-	Depth    int
-	MinLeaf  int
-	Rate     float64
-	Features int // features 1..Features-1 are split on (0 is the bias)
+	Rounds  int
+	Depth   int
+	MinLeaf int
+	Rate    float64
+	// Subsample is the share of rows each tree is grown on (stochastic
+	// gradient boosting); 0 or 1 uses all rows.
+	Subsample float64
 }
 
 // fitGBDT boosts regression trees on (x, y). eval, if not nil, is called
@@ -41,11 +44,15 @@ func fitGBDT(x [][nf]float64, y []float64, p gbdtParams, eval func(round int, m 
 		order[f] = o
 	}
 	resid := make([]float64, n)
-	node := make([]int16, n) // which open node each sample is in
+	node := make([]int16, n) // which open node each sample is in; -1 = left out this round
+	rng := rand.New(rand.NewPCG(1, 2))
 	for round := 0; round < p.Rounds; round++ {
 		for i := range resid {
 			resid[i] = y[i] - pred[i]
 			node[i] = 0
+			if p.Subsample > 0 && p.Subsample < 1 && rng.Float64() >= p.Subsample {
+				node[i] = -1
+			}
 		}
 		tree := []similarity.Node{{F: -1}}
 		open := []int16{0}
@@ -72,12 +79,14 @@ func fitGBDT(x [][nf]float64, y []float64, p gbdtParams, eval func(round int, m 
 			}
 			open = next
 		}
-		// Leaf values: mean residual times the learning rate.
+		// Leaf values: mean residual (of the rows grown on) times the rate.
 		sum := make([]float64, len(tree))
 		cnt := make([]int, len(tree))
 		for i := range node {
-			sum[node[i]] += resid[i]
-			cnt[node[i]]++
+			if node[i] >= 0 {
+				sum[node[i]] += resid[i]
+				cnt[node[i]]++
+			}
 		}
 		for id := range tree {
 			if tree[id].F < 0 && cnt[id] > 0 {
@@ -85,11 +94,23 @@ func fitGBDT(x [][nf]float64, y []float64, p gbdtParams, eval func(round int, m 
 			}
 		}
 		for i := range pred {
-			pred[i] += float64(tree[node[i]].V)
+			k := int(node[i])
+			if k < 0 { // left out: route it down the finished tree
+				k = 0
+				for tree[k].F >= 0 {
+					if x[i][tree[k].F] < float64(tree[k].T) {
+						k = int(tree[k].L)
+					} else {
+						k = int(tree[k].R)
+					}
+				}
+			}
+			pred[i] += float64(tree[k].V)
 		}
 		m.Trees = append(m.Trees, tree)
 		if eval != nil {
-			eval(round, m)
+			// A fresh value: Boosted compiles its trees on first use.
+			eval(round, &similarity.Boosted{Base: m.Base, Trees: m.Trees})
 		}
 	}
 	return m

@@ -17,7 +17,8 @@ type Node struct {
 }
 
 // Boosted is a gradient-boosted ensemble of regression trees: Base plus
-// the sum of the trees' leaf values.
+// the sum of the trees' leaf values. The trees are compiled on the first
+// Apply; Base and Trees must not change after that.
 type Boosted struct {
 	Base  float64
 	Trees [][]Node
