@@ -448,6 +448,10 @@ func compoundDate(lw string) bool {
 	if (timeUnits[last] || last == "half") && (isWordNum(parts[0]) || isDigitNum(parts[0]) || ordinals[parts[0]]) && len(parts) == 2 {
 		return true
 	}
+	// "mid-2020", "early-1990s"
+	if len(parts) == 2 && (parts[0] == "mid" || parts[0] == "early" || parts[0] == "late") && (isYear(parts[1]) || isDecade(parts[1])) {
+		return true
+	}
 	// ISO dates
 	if len(parts) == 3 && isYear(parts[0]) {
 		_, ok1 := isSmallInt(parts[1], 12)
@@ -553,6 +557,14 @@ func (s *sent) date(i int) int {
 		set(i + 1)
 	}
 	if isDecade(lw) {
+		set(i + 1)
+	}
+	// seasons written "2020/21" or "2020/2021"
+	if a, b, ok := strings.Cut(lw, "/"); ok && isYear(a) && (len(b) == 2 || isYear(b)) && allDigits(b) {
+		set(i + 1)
+	}
+	// glued clock times: "11.30pm", "3pm", "10am"
+	if clockGlued(lw) {
 		set(i + 1)
 	}
 	if compoundDate(lw) {
@@ -683,6 +695,12 @@ func (s *sent) theDate(i int) int {
 		}
 		return e
 	}
+	// the year to March / the quarter ended June 30
+	if periodNouns[lw] && (s.lw(j+1) == "to" || s.lw(j+1) == "ended" || s.lw(j+1) == "ending" || s.lw(j+1) == "through") {
+		if d := s.date(j + 2); d > j+2 {
+			return d
+		}
+	}
 	// the six months to September / the 13 weeks to November 1
 	if e := s.number(j); e > j && e < n && timeUnits[s.lower[e]] {
 		e++
@@ -707,4 +725,31 @@ func (s *sent) smallNumber(i, max int) (int, bool) {
 func isCapitalized(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// clockGlued matches "11.30pm", "3pm", "10:15am".
+func clockGlued(w string) bool {
+	var rest string
+	switch {
+	case strings.HasSuffix(w, "am"), strings.HasSuffix(w, "pm"):
+		rest = w[:len(w)-2]
+	case strings.HasSuffix(w, "a.m."), strings.HasSuffix(w, "p.m."):
+		rest = w[:len(w)-4]
+	default:
+		return false
+	}
+	h, m, hasMin := strings.Cut(strings.Replace(rest, ":", ".", 1), ".")
+	if v, ok := isSmallInt(h, 12); !ok || v == 0 && h != "0" || len(h) == 0 {
+		return false
+	}
+	return !hasMin || len(m) == 2 && allDigits(m)
 }

@@ -55,6 +55,10 @@ var cases = []struct {
 	{"may name", "May said she would", ""},
 	{"may month", "in May and by May 30", "DATE:May|DATE:May 30"},
 	{"net zero", "net zero by 2035", "DATE:2035"},
+	{"mid year", "in mid-2020 and late-1990s", "DATE:mid-2020|DATE:late-1990s"},
+	{"season years", "the 2020/21 season", "DATE:2020/21"},
+	{"glued clock", "at 11.30pm or 3pm", "DATE:11.30pm|DATE:3pm"},
+	{"year to month", "in the year to March", "DATE:the year to March"},
 }
 
 func TestFind(t *testing.T) {
