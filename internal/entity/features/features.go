@@ -56,7 +56,7 @@ const (
 	tShapeP2
 	tPrevTitle
 	tGazSrc
-	tQuoteCtx
+	tQuoteCtx // reserved (unused)
 )
 
 const (
@@ -173,7 +173,7 @@ func (r *Resources) Prepare(words []string, out []Tok) []Tok {
 		fr, _ := utf8.DecodeRuneInString(n)
 		t.Cap = unicode.IsUpper(fr)
 		if r != nil {
-			if c, ok := r.Clusters[clusterKey(t.Lower)]; ok {
+			if c, ok := r.Clusters[t.Lower]; ok {
 				t.Clus, t.HasCl = c, true
 			}
 			t.Common = r.Common[t.Lower]
@@ -183,10 +183,6 @@ func (r *Resources) Prepare(words []string, out []Tok) []Tok {
 	}
 	return out
 }
-
-// clusterKey maps digits to one form so numbers share clusters where the
-// embedding vocabulary has them.
-func clusterKey(s string) string { return s }
 
 // History is the document-level memory of what earlier sentences'
 // predictions said about a word (lower-cased): how often it was inside an
