@@ -3,6 +3,7 @@ package entity
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -291,6 +292,43 @@ func TestFastMatchesReference(t *testing.T) {
 					t.Fatalf("%s: %q: fast %v, reference %v", f, words, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestConcurrent checks that Recognize gives the same answer from several
+// goroutines at once (run with -race to check for data races too).
+func TestConcurrent(t *testing.T) {
+	texts := make([]string, len(trickyCases))
+	want := make([][]Entity, len(trickyCases))
+	for i, tc := range trickyCases {
+		texts[i] = tc.text
+		var err error
+		if want[i], err = Recognize(tc.text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	errs := make(chan error, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for r := 0; r < 20; r++ {
+				for i, text := range texts {
+					got, err := Recognize(text)
+					if err == nil && len(got) != len(want[i]) {
+						err = fmt.Errorf("%q: got %d entities, want %d", text, len(got), len(want[i]))
+					}
+					if err != nil {
+						errs <- err
+						return
+					}
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
 	}
 }
