@@ -1,3 +1,5 @@
+//go:build !wasm
+
 // Command loadtest measures the saved-set API on loopback: saves, loads and
 // a 50/50 mix at a fixed concurrency, for SQLite and PostgreSQL, printing
 // `name value unit` lines and then a table.

@@ -1,3 +1,5 @@
+//go:build !wasm
+
 // Package pgtest starts a real, throwaway PostgreSQL from the local
 // installation for tests and benchmarks, so the PostgreSQL half of the
 // storage suite runs in plain `go test ./...` instead of against a mock.
