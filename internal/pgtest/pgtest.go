@@ -63,7 +63,7 @@ func Start(ctx context.Context, opt Options) (_ *Server, err error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "gloss-pg-")
+	dir, err := os.MkdirTemp(tempRoot(), "gloss-pg-")
 	if err != nil {
 		return nil, err
 	}
@@ -279,6 +279,16 @@ func credential() (*syscall.Credential, error) {
 		return nil, fmt.Errorf("postgres user ids: %w", err)
 	}
 	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
+}
+
+// tempRoot is where clusters go: /tmp when it exists, because the postgres
+// user must be able to reach the directory (a TMPDIR under /root is closed
+// to it) and the socket path must stay under the kernel's ~107 bytes.
+func tempRoot() string {
+	if fi, err := os.Stat("/tmp"); err == nil && fi.IsDir() {
+		return "/tmp"
+	}
+	return os.TempDir()
 }
 
 func freePort() (int, error) {
