@@ -139,9 +139,9 @@ func TestCrash(t *testing.T) {
 				if round > 0 {
 					lost += verify(t, c, all)
 				}
-				got, failed := saveUntilKilled(t, c, p, round)
+				got, cut := saveUntilKilled(t, c, p, round)
 				all = append(all, got...)
-				inflight += failed
+				inflight += cut
 			}
 			p := startServerProc(t, db, data)
 			c := httpapi.NewClient("http://"+p.addr, nil)
@@ -156,7 +156,7 @@ func TestCrash(t *testing.T) {
 				p.kill() // SIGKILL once more, then check the file itself
 				checkSQLiteIntegrity(t, filepath.Join(data, "gloss.db"), len(all))
 			}
-			t.Logf("%s: %d acknowledged saves over 3 SIGKILLs, %d requests in flight at the kills, 0 lost", be.name, len(all), inflight)
+			t.Logf("%s: %d acknowledged saves over 3 SIGKILLs, %d requests in flight at the kills, %d lost", be.name, len(all), inflight, lost)
 		})
 	}
 }
