@@ -7,6 +7,8 @@
 package similarity
 
 import (
+	"slices"
+
 	"gloss/internal/stem"
 	"gloss/internal/token"
 )
@@ -121,17 +123,16 @@ func mix(x uint64) uint64 {
 	return x
 }
 
-// ShingleSet is a set of shingle hashes.
-type ShingleSet map[uint64]struct{}
+// ShingleSet is a set of shingle hashes, sorted and without repeats: a
+// fraction of the memory of a map, which matters when thousands of
+// articles are held in the browser.
+type ShingleSet []uint64
 
 // Set returns the distinct shingles of d.
 func (d *Doc) Set() ShingleSet {
 	sh := d.Shingles()
-	s := make(ShingleSet, len(sh))
-	for _, x := range sh {
-		s[x] = struct{}{}
-	}
-	return s
+	slices.Sort(sh)
+	return slices.Compact(sh)
 }
 
 // Containment returns |a∩b|/|a|: how much of a is found in b (0 for empty a).
@@ -139,30 +140,17 @@ func Containment(a, b ShingleSet) float64 {
 	if len(a) == 0 {
 		return 0
 	}
-	return float64(intersect(a, b)) / float64(len(a))
+	return float64(countCommon(a, b)) / float64(len(a))
 }
 
 // Jaccard returns |a∩b|/|a∪b| (0 when both are empty).
 func Jaccard(a, b ShingleSet) float64 {
-	in := intersect(a, b)
+	in := countCommon(a, b)
 	u := len(a) + len(b) - in
 	if u == 0 {
 		return 0
 	}
 	return float64(in) / float64(u)
-}
-
-func intersect(a, b ShingleSet) int {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	n := 0
-	for x := range a {
-		if _, ok := b[x]; ok {
-			n++
-		}
-	}
-	return n
 }
 
 // TextShingles returns AnalyzeLang(text, lang).Shingles() without building

@@ -2,9 +2,11 @@ package similarity
 
 import "sort"
 
-// Set is a small collection of articles compared all against all: the
-// pasted set of the UI. For thousands of articles use the lsh subpackage to
-// find candidate pairs and Set.Pair only on those.
+// Set is a collection of analyzed articles with what pair comparison needs:
+// document frequencies, vectors, shingle sets and (lazily) sentences. The
+// pasted set of the UI is compared all against all; for thousands of
+// articles find candidate pairs first (lsh, StoryCandidates) and call Pair
+// only on those. A Set is not safe for concurrent use.
 type Set struct {
 	Docs []*Doc
 	DF   *DF
