@@ -4,6 +4,8 @@ import (
 	"math"
 	"net"
 	"net/http"
+	"net/netip"
+	"strings"
 	"sync"
 	"time"
 )
@@ -69,21 +71,49 @@ func (l *limiter) sweep(now time.Time) {
 	}
 }
 
-// clientKey is the peer address without its port, and for IPv6 its /64
-// network, since one host commonly holds a whole /64. Behind a proxy all
-// clients share the proxy's address; trusting X-Forwarded-For would need a
-// configured list of proxies, so it is not done here.
-func clientKey(r *http.Request) string {
+// clientKey is the client's address without its port, and for IPv6 its
+// /64 network, since one host commonly holds a whole /64. The client is
+// the peer, unless the peer is a trusted proxy: then it is the right-most
+// X-Forwarded-For address that is not itself a trusted proxy. Addresses
+// further left were written by the client and prove nothing.
+func clientKey(r *http.Request, trusted []netip.Prefix) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
 	}
-	ip := net.ParseIP(host)
-	if ip == nil {
+	addr, err := netip.ParseAddr(host)
+	if err != nil {
 		return host
 	}
-	if v4 := ip.To4(); v4 != nil {
-		return v4.String()
+	addr = addr.Unmap()
+	if isTrusted(addr, trusted) {
+		hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+		for i := len(hops) - 1; i >= 0; i-- {
+			a, err := netip.ParseAddr(strings.TrimSpace(hops[i]))
+			if err != nil {
+				break // a malformed hop: stop at the last address we trust
+			}
+			addr = a.Unmap()
+			if !isTrusted(addr, trusted) {
+				break
+			}
+		}
 	}
-	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
+	if addr.Is4() {
+		return addr.String()
+	}
+	p, err := addr.Prefix(64)
+	if err != nil {
+		return addr.String()
+	}
+	return p.String()
+}
+
+func isTrusted(a netip.Addr, trusted []netip.Prefix) bool {
+	for _, p := range trusted {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
 }

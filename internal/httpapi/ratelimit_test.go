@@ -3,6 +3,7 @@ package httpapi
 import (
 	"fmt"
 	"net/http"
+	"net/netip"
 	"testing"
 	"time"
 )
@@ -62,16 +63,32 @@ func TestLimiterBounded(t *testing.T) {
 }
 
 func TestClientKey(t *testing.T) {
-	for _, tt := range []struct{ remote, want string }{
-		{"192.0.2.7:5555", "192.0.2.7"},
-		{"[2001:db8:1:2:3:4:5:6]:443", "2001:db8:1:2::/64"},
-		{"[2001:db8:1:2:ffff::1]:443", "2001:db8:1:2::/64"},
-		{"[::ffff:192.0.2.7]:1", "192.0.2.7"},
-		{"garbage", "garbage"},
+	proxies := []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("fd00::/8")}
+	for _, tt := range []struct {
+		name, remote, xff string
+		trusted           []netip.Prefix
+		want              string
+	}{
+		{"ipv4", "192.0.2.7:5555", "", nil, "192.0.2.7"},
+		{"ipv6 /64", "[2001:db8:1:2:3:4:5:6]:443", "", nil, "2001:db8:1:2::/64"},
+		{"same /64", "[2001:db8:1:2:ffff::1]:443", "", nil, "2001:db8:1:2::/64"},
+		{"mapped ipv4", "[::ffff:192.0.2.7]:1", "", nil, "192.0.2.7"},
+		{"garbage", "garbage", "", nil, "garbage"},
+		{"xff ignored without trust", "192.0.2.7:1", "198.51.100.1", nil, "192.0.2.7"},
+		{"xff ignored from untrusted peer", "192.0.2.7:1", "198.51.100.1", proxies, "192.0.2.7"},
+		{"trusted proxy", "10.1.2.3:1", "198.51.100.1", proxies, "198.51.100.1"},
+		{"spoofed left hops", "10.1.2.3:1", "6.6.6.6, 198.51.100.1", proxies, "198.51.100.1"},
+		{"proxy chain", "10.1.2.3:1", "198.51.100.1, 10.9.9.9", proxies, "198.51.100.1"},
+		{"ipv6 behind proxy", "[fd00::1]:1", "2001:db8:5:6::9", proxies, "2001:db8:5:6::/64"},
+		{"malformed hop", "10.1.2.3:1", "nonsense", proxies, "10.1.2.3"},
 	} {
-		t.Run(tt.remote, func(t *testing.T) {
-			if got := clientKey(&http.Request{RemoteAddr: tt.remote}); got != tt.want {
-				t.Errorf("clientKey(%q) = %q, want %q", tt.remote, got, tt.want)
+		t.Run(tt.name, func(t *testing.T) {
+			r := &http.Request{RemoteAddr: tt.remote, Header: http.Header{}}
+			if tt.xff != "" {
+				r.Header.Set("X-Forwarded-For", tt.xff)
+			}
+			if got := clientKey(r, tt.trusted); got != tt.want {
+				t.Errorf("clientKey(%q, XFF %q) = %q, want %q", tt.remote, tt.xff, got, tt.want)
 			}
 		})
 	}

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -31,7 +32,11 @@ type Options struct {
 	// CreatePerMinute limits creations per client address, with bursts of
 	// up to that many (0 or less: no limit).
 	CreatePerMinute int
-	Log             *slog.Logger
+	// TrustedProxies are the load balancers whose X-Forwarded-For is
+	// believed when telling clients apart; without them every client
+	// behind a proxy shares the proxy's limit.
+	TrustedProxies []netip.Prefix
+	Log            *slog.Logger
 	// Now is the clock for creation times and the rate limiter.
 	Now func() time.Time
 }
@@ -43,12 +48,13 @@ type Server struct {
 	log     *slog.Logger
 	now     func() time.Time
 	limit   *limiter
+	proxies []netip.Prefix
 	mux     *http.ServeMux
 }
 
 // New returns a Server over store.
 func New(store annot.SetStore, opt Options) *Server {
-	s := &Server{store: store, maxBody: opt.MaxBody, log: opt.Log, now: opt.Now}
+	s := &Server{store: store, maxBody: opt.MaxBody, log: opt.Log, now: opt.Now, proxies: opt.TrustedProxies}
 	if s.maxBody <= 0 {
 		s.maxBody = DefaultMaxBody
 	}

@@ -42,7 +42,7 @@ type Created struct {
 
 func (s *Server) handleSetCreate(w http.ResponseWriter, r *http.Request) {
 	if s.limit != nil {
-		if ok, retry := s.limit.allow(clientKey(r)); !ok {
+		if ok, retry := s.limit.allow(clientKey(r, s.proxies)); !ok {
 			secs := int(math.Ceil(retry.Seconds()))
 			w.Header().Set("Retry-After", strconv.Itoa(max(1, secs)))
 			s.Error(w, r, annot.Errorf(annot.ERATELIMIT, "Too many saves; try again in %d s.", max(1, secs)))
