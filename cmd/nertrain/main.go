@@ -42,10 +42,11 @@ func main() {
 	devEvery := flag.Int("dev-every", 0, "score CoNLL dev (eng.testa) every N epochs (0: never)")
 	minAbs := flag.Float64("prune", 0.5, "drop feature rows whose largest averaged weight is below this")
 	seed := flag.Uint64("seed", 1, "shuffle seed")
+	ensemble := flag.Int("ensemble", 1, "average this many perceptrons trained on different shuffles")
 	domain := flag.Bool("domain", true, "per-corpus feature copies (Daume's feature augmentation); the shipped model keeps shared + CoNLL weights")
 	flag.Parse()
 	runtime.GOMAXPROCS(1)
-	if err := run(*shared, *out, *clusters, *train, *epochs, *devEvery, float32(*minAbs), *seed, *domain); err != nil {
+	if err := run(*shared, *out, *clusters, *train, *epochs, *devEvery, float32(*minAbs), *seed, *domain, *ensemble); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -54,7 +55,7 @@ func nerPath(shared string, parts ...string) string {
 	return filepath.Join(append([]string{shared, "data", "ner"}, parts...)...)
 }
 
-func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs float32, seed uint64, domain bool) error {
+func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs float32, seed uint64, domain bool, ensemble int) error {
 	t0 := time.Now()
 	res := &features.Resources{Titles: nermodel.TitleWords()}
 	var err error
@@ -108,13 +109,6 @@ func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs fl
 	log.Printf("%d training documents; %d cluster words, %d common words, gazetteer %d + %d names (%.1fs)",
 		len(docs), len(res.Clusters), len(res.Common), len(res.Gaz[0].Entries), len(res.Gaz[1].Entries), time.Since(t0).Seconds())
 
-	allow, end := seq.Constraints()
-	tr := perceptron.NewTrainer(seq.NT, allow, end)
-	rng := rand.New(rand.NewPCG(seed, 7))
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
-	}
 	gold := make([][][]int, len(docs))
 	excl := make([]features.Exclude, len(docs))
 	for i, d := range docs {
@@ -123,37 +117,25 @@ func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs fl
 			gold[i] = append(gold[i], seq.Encode(toSeqSpans(nerdata.Spans(s.Tags)), len(s.Words)))
 		}
 	}
-	aug := newAugmenter()
-	for ep := 1; ep <= epochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		wrong, total := 0, 0
-		for _, di := range order {
-			d := seq.NewDoc(res)
-			d.Exclude = excl[di]
-			for si, s := range docs[di].Sentences {
-				if len(s.Words) == 0 {
-					continue
-				}
-				feats := d.Features(s.Words)
-				if domain {
-					feats = aug.add(feats, srcOf[di])
-				}
-				pred := tr.Tag(feats)
-				wrong += tr.Update(feats, gold[di][si], pred)
-				total += len(pred)
-				d.Observe(pred)
-				tr.Tick()
-			}
-		}
-		log.Printf("epoch %d: %.2f%% tags wrong, %d rows (%.0fs)", ep, 100*float64(wrong)/float64(total), len(tr.Keys), time.Since(t0).Seconds())
-		if devEvery > 0 && (ep%devEvery == 0 || ep == epochs) && ep != epochs {
-			a := aug.merge(tr.Averaged())
-			for _, name := range []string{"conll-dev", "uner-ewt-dev"} {
-				log.Printf("  %s F1 %.2f (averaged, unpruned)", name, 100*score(res, a, devs[name]))
-			}
+	// An ensemble of perceptrons trained on different shuffles, averaged
+	// into one weight table, has less variance than any one of them.
+	var a *perceptron.Trainer
+	for k := 0; k < ensemble; k++ {
+		m := trainOne(res, docs, srcOf, gold, excl, epochs, devEvery, seed+uint64(k), domain, devs, t0)
+		if a == nil {
+			a = m
+		} else {
+			a = addTrainers(a, m)
 		}
 	}
-	a := aug.merge(tr.Averaged())
+	if ensemble > 1 {
+		for k := range a.W {
+			a.W[k] /= float32(ensemble)
+		}
+		for k := range a.TW {
+			a.TW[k] /= float32(ensemble)
+		}
+	}
 	m := perceptron.Freeze(a, minAbs)
 	log.Printf("frozen: %d of %d rows kept", m.Rows(), len(a.Keys))
 	if devEvery > 0 {
@@ -309,4 +291,70 @@ func readClusters(path string) (map[string][3]uint16, error) {
 		m[fs[0]] = c
 	}
 	return m, sc.Err()
+}
+
+// trainOne trains one averaged perceptron with the given shuffle seed and
+// returns its averaged weights (corpus-private copies merged).
+func trainOne(res *features.Resources, docs []nerdata.Document, srcOf []byte, gold [][][]int, excl []features.Exclude,
+	epochs, devEvery int, seed uint64, domain bool, devs map[string][]nerdata.Document, t0 time.Time) *perceptron.Trainer {
+	allow, end := seq.Constraints()
+	tr := perceptron.NewTrainer(seq.NT, allow, end)
+	rng := rand.New(rand.NewPCG(seed, 7))
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	aug := newAugmenter()
+	for ep := 1; ep <= epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		wrong, total := 0, 0
+		for _, di := range order {
+			d := seq.NewDoc(res)
+			d.Exclude = excl[di]
+			for si, s := range docs[di].Sentences {
+				if len(s.Words) == 0 {
+					continue
+				}
+				feats := d.Features(s.Words)
+				if domain {
+					feats = aug.add(feats, srcOf[di])
+				}
+				pred := tr.Tag(feats)
+				wrong += tr.Update(feats, gold[di][si], pred)
+				total += len(pred)
+				d.Observe(pred)
+				tr.Tick()
+			}
+		}
+		log.Printf("epoch %d: %.2f%% tags wrong, %d rows (%.0fs)", ep, 100*float64(wrong)/float64(total), len(tr.Keys), time.Since(t0).Seconds())
+		if devEvery > 0 && (ep%devEvery == 0 || ep == epochs) && ep != epochs {
+			a := aug.merge(tr.Averaged())
+			for _, name := range []string{"conll-dev", "uner-ewt-dev"} {
+				log.Printf("  %s F1 %.2f (averaged, unpruned)", name, 100*score(res, a, devs[name]))
+			}
+		}
+	}
+	return aug.merge(tr.Averaged())
+}
+
+// addTrainers returns a trainer whose weights are the sum of a's and b's,
+// over the union of their features.
+func addTrainers(a, b *perceptron.Trainer) *perceptron.Trainer {
+	nT := a.NT
+	for r, h := range b.Keys {
+		k, ok := a.Index[h]
+		if !ok {
+			k = int32(len(a.Keys))
+			a.Index[h] = k
+			a.Keys = append(a.Keys, h)
+			a.W = append(a.W, make([]float32, nT)...)
+		}
+		for t := 0; t < nT; t++ {
+			a.W[int(k)*nT+t] += b.W[r*nT+t]
+		}
+	}
+	for k := range a.TW {
+		a.TW[k] += b.TW[k]
+	}
+	return a
 }
