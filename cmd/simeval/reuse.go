@@ -145,7 +145,8 @@ func observe(sets []reuseSet) []pairObs {
 
 var relations = []string{"near-duplicate", "same-source-edited", "same-story", "unrelated"}
 
-// relationAccuracy returns plain and macro (mean per-class recall) accuracy.
+// relationAccuracy returns plain and macro (mean recall over the relations
+// present) accuracy.
 func relationAccuracy(obs []pairObs, th similarity.Thresholds) (acc, macro float64, confusion map[[2]string]int) {
 	confusion = map[[2]string]int{}
 	ok := 0
@@ -156,6 +157,7 @@ func relationAccuracy(obs []pairObs, th similarity.Thresholds) (acc, macro float
 			ok++
 		}
 	}
+	present := 0
 	for _, r := range relations {
 		tot := 0
 		for _, g := range relations {
@@ -163,9 +165,13 @@ func relationAccuracy(obs []pairObs, th similarity.Thresholds) (acc, macro float
 		}
 		if tot > 0 {
 			macro += float64(confusion[[2]string{r, r}]) / float64(tot)
+			present++
 		}
 	}
-	return float64(ok) / float64(len(obs)), macro / float64(len(relations)), confusion
+	if present > 0 {
+		macro /= float64(present)
+	}
+	return float64(ok) / float64(len(obs)), macro, confusion
 }
 
 // passagePR measures passages on word bytes: a byte of a word counts as
