@@ -31,6 +31,7 @@ func openAPI(ctx context.Context, cfg Config, log *slog.Logger) (http.Handler, i
 	h := httpapi.New(st, httpapi.Options{
 		MaxBody:         cfg.MaxBody,
 		CreatePerMinute: cfg.CreatePerMinute,
+		TrustedProxies:  cfg.TrustedProxies,
 		Log:             log,
 	})
 	return h, st, nil

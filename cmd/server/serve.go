@@ -11,9 +11,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"syscall"
 	"time"
 
@@ -30,6 +32,7 @@ type Config struct {
 	MaxBody         int64  // request body limit for the API, bytes
 	CreatePerMinute int    // saved-set creations allowed per client per minute
 	LogFormat       string // text or json
+	TrustedProxies  []netip.Prefix // load balancers whose X-Forwarded-For is believed
 }
 
 func serve() {
@@ -80,11 +83,22 @@ func parseConfig(args []string, getenv func(string) string) (Config, error) {
 	fs.Int64Var(&c.MaxBody, "max-body", maxBody, "largest accepted API request body in bytes (env GLOSS_MAX_BODY)")
 	fs.IntVar(&c.CreatePerMinute, "create-per-minute", rate, "saved sets one client may create per minute (env GLOSS_CREATE_PER_MINUTE)")
 	fs.StringVar(&c.LogFormat, "log", env("GLOSS_LOG", "text"), "log format: text or json (env GLOSS_LOG)")
+	proxies := fs.String("trusted-proxies", env("GLOSS_TRUSTED_PROXIES", ""), "comma-separated CIDRs of load balancers whose X-Forwarded-For is believed for rate limiting (env GLOSS_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
 		return Config{}, err
 	}
 	if fs.NArg() > 0 {
 		return Config{}, fmt.Errorf("unexpected arguments: %q", fs.Args())
+	}
+	for _, p := range strings.Split(*proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		pfx, err := netip.ParsePrefix(p)
+		if err != nil {
+			return Config{}, fmt.Errorf("-trusted-proxies: %w", err)
+		}
+		c.TrustedProxies = append(c.TrustedProxies, pfx)
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return Config{}, fmt.Errorf("-log must be text or json, not %q", c.LogFormat)

@@ -28,6 +28,10 @@ func TestParseConfig(t *testing.T) {
 		{"PORT", nil, map[string]string{"PORT": "9000"}, func(c Config) bool { return c.Addr == ":9000" }, ""},
 		{"flag beats env", []string{"-addr", "127.0.0.1:1"}, map[string]string{"PORT": "9000", "GLOSS_ADDR": ":2"}, func(c Config) bool { return c.Addr == "127.0.0.1:1" }, ""},
 		{"env db", nil, map[string]string{"GLOSS_DB": "postgres://x/y"}, func(c Config) bool { return c.DB == "postgres://x/y" }, ""},
+		{"proxies", []string{"-trusted-proxies", "10.0.0.0/8, fd00::/8"}, nil, func(c Config) bool {
+			return len(c.TrustedProxies) == 2 && c.TrustedProxies[1].String() == "fd00::/8"
+		}, ""},
+		{"bad proxy", nil, map[string]string{"GLOSS_TRUSTED_PROXIES": "10.0.0.1"}, nil, "-trusted-proxies"},
 		{"bad log", []string{"-log", "xml"}, nil, nil, "-log"},
 		{"bad env number", nil, map[string]string{"GLOSS_MAX_BODY": "lots"}, nil, "GLOSS_MAX_BODY"},
 		{"stray args", []string{"serve"}, nil, nil, "unexpected"},
