@@ -24,14 +24,14 @@ import (
 
 // Config is everything the server reads from flags and the environment.
 type Config struct {
-	Addr            string // listen address
-	Data            string // data directory (SQLite file, created if missing)
-	DB              string // SQLite path, or a postgres:// URL
-	Web             string // directory of static assets with app.wasm
-	Static          string // if set: write a static site there and exit
-	MaxBody         int64  // request body limit for the API, bytes
-	CreatePerMinute int    // saved-set creations allowed per client per minute
-	LogFormat       string // text or json
+	Addr            string         // listen address
+	Data            string         // data directory (SQLite file, created if missing)
+	DB              string         // SQLite path, or a postgres:// URL
+	Web             string         // directory of static assets with app.wasm
+	Static          string         // if set: write a static site there and exit
+	MaxBody         int64          // request body limit for the API, bytes
+	CreatePerMinute int            // saved-set creations allowed per client per minute
+	LogFormat       string         // text or json
 	TrustedProxies  []netip.Prefix // load balancers whose X-Forwarded-For is believed
 }
 
