@@ -109,3 +109,34 @@ func TestScorer(t *testing.T) {
 		t.Errorf("F1: got %.4f, want 0.6667", f)
 	}
 }
+
+func FuzzRead(f *testing.F) {
+	f.Add("-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n", 0)
+	f.Add("# newdoc id = n01\n1\tObama\tB-PER\t-\t-\n", 1)
+	f.Add("Iraqi JJ B-gpe\n\n", 2)
+	f.Add("x\n\n\ny I-\n-", 0)
+	formats := []Format{CoNLL, UNER, GMB, WikiGold}
+	f.Fuzz(func(t *testing.T, in string, which int) {
+		if which < 0 {
+			which = -which
+		}
+		docs, err := Read(strings.NewReader(in), formats[which%len(formats)])
+		if err != nil {
+			return
+		}
+		for _, d := range docs {
+			for _, s := range d.Sentences {
+				if len(s.Words) != len(s.Tags) {
+					t.Fatalf("%d words but %d tags", len(s.Words), len(s.Tags))
+				}
+				prev := 0
+				for _, sp := range Spans(s.Tags) {
+					if sp.Start < prev || sp.End <= sp.Start || sp.End > len(s.Words) {
+						t.Fatalf("bad span %v", sp)
+					}
+					prev = sp.End
+				}
+			}
+		}
+	})
+}
