@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"gloss/internal/entity/nermodel"
 	"gloss/internal/entity/numex"
 	"gloss/internal/entity/seq"
 	"gloss/internal/token"
@@ -56,4 +57,15 @@ func BenchmarkNumex(b *testing.B) {
 		numex.Find(text, toks, sents)
 	}
 	b.ReportMetric(float64(len(toks))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkLoad measures decoding the embedded model (paid once, on first
+// use or on Load).
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := nermodel.Decode(modelData); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/load")
 }
