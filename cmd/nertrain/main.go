@@ -39,7 +39,7 @@ func main() {
 	clusters := flag.String("clusters", "internal/entity/clusters.txt", "word-cluster table")
 	epochs := flag.Int("epochs", 10, "training epochs")
 	train := flag.String("train", "conll-train,conll-dev", "training sets: conll-train, conll-dev, gmb-train")
-	devEvery := flag.Int("dev-every", 0, "score CoNLL dev (eng.testa) every N epochs (0: never)")
+	devEvery := flag.Int("dev-every", 0, "score CoNLL dev (eng.testa) and UNER-EWT dev every N epochs and at the end (0: never)")
 	minAbs := flag.Float64("prune", 0.5, "drop feature rows whose largest averaged weight is below this")
 	seed := flag.Uint64("seed", 1, "shuffle seed")
 	ensemble := flag.Int("ensemble", 1, "average this many perceptrons trained on different shuffles")
@@ -141,7 +141,7 @@ func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs fl
 	if devEvery > 0 {
 		sc := &perceptron.Scratch{}
 		for _, name := range []string{"conll-dev", "uner-ewt-dev"} {
-			log.Printf("  %s F1 %.2f (frozen)", name, 100*score(res, frozen{m, sc}, devs[name]))
+			log.Printf("  %s F1 %.2f (frozen)", name, 100*score(res, frozen{m, sc}, name, devs[name]))
 		}
 	}
 	b := nermodel.Encode(m, res)
@@ -159,12 +159,14 @@ type frozen struct {
 
 func (f frozen) Tag(feats [][]uint64) []int { return f.m.Tag(feats, f.sc) }
 
-func score(res *features.Resources, sc seq.Scorer, docs []nerdata.Document) float64 {
-	labels := []string{"PER", "ORG", "LOC", "MISC"}
-	if len(docs) > 0 && len(docs[0].ID) > 0 && !strings.HasPrefix(docs[0].ID, "doc") {
-		labels = labels[:3] // UNER: no MISC
-	}
-	s := nerdata.NewScorer(labels...)
+// devLabels are the labels each dev set annotates (UNER has no MISC).
+var devLabels = map[string][]string{
+	"conll-dev":    {"PER", "ORG", "LOC", "MISC"},
+	"uner-ewt-dev": {"PER", "ORG", "LOC"},
+}
+
+func score(res *features.Resources, sc seq.Scorer, name string, docs []nerdata.Document) float64 {
+	s := nerdata.NewScorer(devLabels[name]...)
 	for _, doc := range docs {
 		d := seq.NewDoc(res)
 		for _, sent := range doc.Sentences {
@@ -330,7 +332,7 @@ func trainOne(res *features.Resources, docs []nerdata.Document, srcOf []byte, go
 		if devEvery > 0 && (ep%devEvery == 0 || ep == epochs) && ep != epochs {
 			a := aug.merge(tr.Averaged())
 			for _, name := range []string{"conll-dev", "uner-ewt-dev"} {
-				log.Printf("  %s F1 %.2f (averaged, unpruned)", name, 100*score(res, a, devs[name]))
+				log.Printf("  %s F1 %.2f (averaged, unpruned)", name, 100*score(res, a, name, devs[name]))
 			}
 		}
 	}
