@@ -43,7 +43,7 @@ func BenchmarkNames(b *testing.B) {
 	t := &tagger{m: m, fast: seq.NewFast(m.Tagger, m.Res)}
 	b.ResetTimer()
 	for b.Loop() {
-		t.names(text, toks, sents)
+		t.names(text, toks, sents, seq.NewDoc(m.Res), newMemory())
 	}
 	b.ReportMetric(float64(len(toks))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }

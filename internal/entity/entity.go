@@ -83,12 +83,43 @@ func RecognizeTokens(text string, toks []token.Token, sents []token.Range) ([]En
 	if err != nil {
 		return nil, err
 	}
+	return recognizeDoc(m, text, toks, sents, seq.NewDoc(m.Res), newMemory()), nil
+}
+
+func recognizeDoc(m *nermodel.Model, text string, toks []token.Token, sents []token.Range, d *seq.Doc, mem *memory) []Entity {
 	sents = validSentences(toks, sents)
 	t := getTagger(m)
 	defer putTagger(t)
-	names := t.names(text, toks, sents)
+	names := t.names(text, toks, sents, d, mem)
 	nums := numex.Find(text, toks, sents)
-	return mergeEntities(text, names, nums), nil
+	return mergeEntities(text, names, nums)
+}
+
+// Document recognizes the entities of one article delivered in pieces (a
+// UI that yields between slices of a long text): the tagger's history and
+// the names found so far carry over from piece to piece, so a surname in
+// the fifth paragraph keeps the type of the full name in the first. Not
+// safe for concurrent use.
+type Document struct {
+	m   *nermodel.Model
+	d   *seq.Doc
+	mem *memory
+}
+
+// NewDocument starts a document, loading the model if needed.
+func NewDocument() (*Document, error) {
+	m, err := model()
+	if err != nil {
+		return nil, err
+	}
+	return &Document{m: m, d: seq.NewDoc(m.Res), mem: newMemory()}, nil
+}
+
+// Recognize returns the entities of the next piece of the document, with
+// offsets into piece. Cut pieces between sentences (at paragraph breaks).
+func (doc *Document) Recognize(piece string) []Entity {
+	toks, sents := token.Split(piece)
+	return recognizeDoc(doc.m, piece, toks, sents, doc.d, doc.mem)
 }
 
 type tagger struct {
@@ -119,13 +150,14 @@ func putTagger(t *tagger) {
 	}
 }
 
-// names runs the name tagger over one document and returns byte spans.
-func (t *tagger) names(text string, toks []token.Token, sents []token.Range) []Entity {
+// names runs the name tagger over one document (or the next piece of one:
+// d and mem carry the document's memory) and returns byte spans.
+func (t *tagger) names(text string, toks []token.Token, sents []token.Range, d *seq.Doc, mem *memory) []Entity {
 	words := make([]string, len(toks))
 	for i, tk := range toks {
 		words[i] = text[tk.Start:tk.End]
 	}
-	fs := t.tagDoc(words, sents)
+	fs := t.tagDoc(words, sents, d, mem)
 	out := make([]Entity, 0, len(fs))
 	for _, f := range fs {
 		out = append(out, Entity{toks[f.start].Start, toks[f.end-1].End, seq.Labels[f.label]})
@@ -136,15 +168,14 @@ func (t *tagger) names(text string, toks []token.Token, sents []token.Range) []E
 // tagDoc tags each sentence of a document (words of the whole document,
 // sentences as ranges over them), then applies the document-level and
 // convention rules of rules.go.
-func (t *tagger) tagDoc(words []string, sents []token.Range) []found {
-	d := seq.NewDoc(t.m.Res)
+func (t *tagger) tagDoc(words []string, sents []token.Range, d *seq.Doc, mem *memory) []found {
 	var fs []found
 	for _, s := range sents {
 		for _, sp := range t.fast.Tag(d, words[s.Start:s.End]) {
 			fs = append(fs, found{s.Start + sp.Start, s.Start + sp.End, sp.Label, s.Start})
 		}
 	}
-	fs = applyRules(words, sents, fs, t.m.Res)
+	fs = applyRules(words, sents, fs, t.m.Res, mem)
 	out := fs[:0]
 	for _, f := range fs {
 		a, b := trimTitles(words, f.start, f.end, seq.Labels[f.label], t.m.Res.Titles)
@@ -178,7 +209,7 @@ func TagWords(sents [][]string) ([][]seq.Span, error) {
 	}
 	out := make([][]seq.Span, len(sents))
 	si, base := 0, 0
-	for _, f := range t.tagDoc(words, ranges) {
+	for _, f := range t.tagDoc(words, ranges, seq.NewDoc(m.Res), newMemory()) {
 		for si < len(sents) && f.start >= base+len(sents[si]) {
 			base += len(sents[si])
 			si++

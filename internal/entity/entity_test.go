@@ -332,3 +332,36 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentCarriesMemory checks that a Document remembers names across
+// pieces: the surname rule needs the full name seen in an earlier piece.
+func TestDocumentCarriesMemory(t *testing.T) {
+	doc, err := NewDocument()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := "Voters in Auckland elected Hana May as mayor on Saturday."
+	second := "Officials said May would present a budget soon."
+	doc.Recognize(first)
+	got := doc.Recognize(second)
+	found := false
+	for _, e := range got {
+		if second[e.Start:e.End] == "May" && e.Label == "PER" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("second piece: %v lacks PER \"May\" remembered from %q", got, first)
+	}
+	// the same piece alone has no memory of Hana May: the difference is
+	// the document's memory, not the piece
+	alone, err := Recognize(second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range alone {
+		if second[e.Start:e.End] == "May" && e.Label == "PER" {
+			t.Errorf("the piece alone already tags May as PER; the test proves nothing")
+		}
+	}
+}

@@ -51,7 +51,20 @@ var storm = map[string]bool{"Typhoon": true, "Hurricane": true, "Cyclone": true,
 //   - a mention that repeats part of a longer name elsewhere in the
 //     document takes that name's label ("Putin" after "Vladimir Putin",
 //     "Brightwater" after "Brightwater Foods").
-func applyRules(words []string, sents []token.Range, fs []found, res *features.Resources) []found {
+//
+// memory is what a document has taught so far: for each capitalised word
+// of a multi-word name, how often each label named it, and which words
+// ended a full person name. A Document keeps it across pieces of text.
+type memory struct {
+	partOf map[string]*[4]int
+	sur    map[string]bool
+}
+
+func newMemory() *memory {
+	return &memory{partOf: map[string]*[4]int{}, sur: map[string]bool{}}
+}
+
+func applyRules(words []string, sents []token.Range, fs []found, res *features.Resources, mem *memory) []found {
 	fs = datelines(words, sents, fs)
 	keep := fs[:0]
 	for _, f := range fs {
@@ -83,39 +96,40 @@ func applyRules(words []string, sents []token.Range, fs []found, res *features.R
 	}
 	fs = keep
 	// Longer names teach shorter ones their label.
-	type vote struct{ n [4]int }
-	partOf := map[string]*vote{}
 	for _, f := range fs {
 		if f.end-f.start < 2 {
 			continue
+		}
+		if f.label == labPER {
+			mem.sur[words[f.end-1]] = true
 		}
 		for k := f.start; k < f.end; k++ {
 			w := words[k]
 			if !startsUpper(w) || res.Common[strings.ToLower(w)] {
 				continue
 			}
-			v := partOf[w]
+			v := mem.partOf[w]
 			if v == nil {
-				v = &vote{}
-				partOf[w] = v
+				v = &[4]int{}
+				mem.partOf[w] = v
 			}
-			v.n[f.label]++
+			v[f.label]++
 		}
 	}
 	// A surname of a person named in full elsewhere is that person even
 	// where the tagger saw only a common word ("May said" after "Hana May").
-	fs = addSurnames(words, sents, fs)
+	fs = addSurnames(words, sents, fs, mem.sur)
 	for i := range fs {
 		f := &fs[i]
 		if f.end-f.start != 1 {
 			continue
 		}
-		v := partOf[words[f.start]]
+		v := mem.partOf[words[f.start]]
 		if v == nil {
 			continue
 		}
 		best, bn := -1, 0
-		for l, n := range v.n {
+		for l, n := range v {
 			if n > bn {
 				best, bn = l, n
 			}
@@ -194,13 +208,7 @@ func isCapsWord(w string) bool {
 // addSurnames tags unlabelled capitalised words that end a multi-word
 // person name found elsewhere in the document, unless a preposition makes
 // them read as something else ("by May" is the month).
-func addSurnames(words []string, sents []token.Range, fs []found) []found {
-	sur := map[string]bool{}
-	for _, f := range fs {
-		if f.label == labPER && f.end-f.start > 1 {
-			sur[words[f.end-1]] = true
-		}
-	}
+func addSurnames(words []string, sents []token.Range, fs []found, sur map[string]bool) []found {
 	if len(sur) == 0 {
 		return fs
 	}
