@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,6 +67,8 @@ func newMemory() *memory {
 
 func applyRules(words []string, sents []token.Range, fs []found, res *features.Resources, mem *memory) []found {
 	fs = datelines(words, sents, fs)
+	fs = splitAtVerbs(words, fs, res)
+	fs = honorifics(words, sents, fs, res)
 	keep := fs[:0]
 	for _, f := range fs {
 		n := f.end - f.start
@@ -255,4 +258,89 @@ var datePrep = map[string]bool{
 	"in": true, "by": true, "since": true, "until": true, "till": true, "of": true, "on": true, "from": true,
 	"before": true, "after": true, "during": true, "early": true, "late": true, "mid": true, "last": true,
 	"next": true, "this": true, "through": true, "to": true,
+}
+
+// connectors may stand lower case inside a name ("Bank of England",
+// "Ludwig van Beethoven", "Abdel Fattah al-Burhan").
+var connectors = map[string]bool{
+	"of": true, "and": true, "the": true, "for": true, "on": true, "de": true, "del": true, "della": true, "di": true,
+	"da": true, "do": true, "dos": true, "das": true, "van": true, "von": true, "der": true, "den": true, "ter": true,
+	"ten": true, "la": true, "le": true, "les": true, "du": true, "al": true, "el": true, "bin": true, "ibn": true,
+	"y": true, "e": true, "&": true, "in": true, "at": true, "upon": true, "am": true, "an": true, "des": true,
+}
+
+// splitAtVerbs cuts a person's name at an inner lower-case common word
+// that is not a particle ("Obama met Modi" is two names, not one).
+func splitAtVerbs(words []string, fs []found, res *features.Resources) []found {
+	var out []found
+	for _, f := range fs {
+		if f.label != labPER {
+			out = append(out, f)
+			continue
+		}
+		a := f.start
+		for k := f.start + 1; k < f.end-1; k++ {
+			w := words[k]
+			if !startsLowerLetter(w) || connectors[w] || !res.Common[w] {
+				continue
+			}
+			if k > a {
+				out = append(out, found{a, k, f.label, f.sent})
+			}
+			a = k + 1
+		}
+		if a < f.end {
+			out = append(out, found{a, f.end, f.label, f.sent})
+		}
+	}
+	return out
+}
+
+func startsLowerLetter(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+var honorific = map[string]bool{
+	"Mr": true, "Mr.": true, "Mrs": true, "Mrs.": true, "Ms": true, "Ms.": true, "Mx.": true, "Dr": true, "Dr.": true,
+	"Prof.": true, "Sir": true, "Dame": true, "Messrs": true, "Messrs.": true, "Mme": true, "Mme.": true,
+}
+
+// honorifics makes the capitalised words after "Mr.", "Ms.", "Dr." a
+// person when the tagger left them out or read them as something else.
+func honorifics(words []string, sents []token.Range, fs []found, res *features.Resources) []found {
+	starts := map[int]int{} // span start → index in fs
+	covered := make([]bool, len(words))
+	for i, f := range fs {
+		starts[f.start] = i
+		for k := f.start; k < f.end; k++ {
+			covered[k] = true
+		}
+	}
+	var add []found
+	for _, s := range sents {
+		for k := s.Start; k+1 < s.End; k++ {
+			if !honorific[words[k]] {
+				continue
+			}
+			n := k + 1
+			if i, ok := starts[n]; ok {
+				fs[i].label = labPER
+				continue
+			}
+			e := n
+			for e < s.End && e-n < 3 && !covered[e] && startsUpper(words[e]) && !isCapsWord(words[e]) && !res.Titles[strings.ToLower(words[e])] {
+				e++
+			}
+			if e > n {
+				add = append(add, found{n, e, labPER, s.Start})
+			}
+		}
+	}
+	if len(add) == 0 {
+		return fs
+	}
+	out := append(fs, add...)
+	slices.SortFunc(out, func(a, b found) int { return a.start - b.start })
+	return out
 }
