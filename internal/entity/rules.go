@@ -69,6 +69,7 @@ func applyRules(words []string, sents []token.Range, fs []found, res *features.R
 	fs = datelines(words, sents, fs)
 	fs = splitAtVerbs(words, fs, res)
 	fs = honorifics(words, sents, fs, res)
+	fs = quotedTitles(words, sents, fs)
 	keep := fs[:0]
 	for _, f := range fs {
 		n := f.end - f.start
@@ -343,4 +344,85 @@ func honorifics(words []string, sents []token.Range, fs []found, res *features.R
 	out := append(fs, add...)
 	slices.SortFunc(out, func(a, b found) int { return a.start - b.start })
 	return out
+}
+
+var openQuote = map[string]string{"\u201c": "\u201d", "\u2018": "\u2019", "\"": "\"", "'": "'"}
+
+// quotedTitles makes a short Title Case phrase inside quotes the title of
+// a work (MISC): “The Lantern Ferry”, “Cairo, Without Rain”. The tagger's
+// spans inside it give way; a phrase with a lower-case content word is a
+// quotation, not a title.
+func quotedTitles(words []string, sents []token.Range, fs []found) []found {
+	var add []found
+	for _, s := range sents {
+		for k := s.Start; k < s.End; k++ {
+			closeQ, ok := openQuote[words[k]]
+			if !ok {
+				continue
+			}
+			e := k + 1
+			for e < s.End && e-k <= 7 && words[e] != closeQ {
+				e++
+			}
+			if e >= s.End || words[e] != closeQ || e-k < 3 {
+				continue
+			}
+			a, b := k+1, e
+			if !titleCase(words[a:b]) {
+				continue
+			}
+			add = append(add, found{a, b, labMISC, s.Start})
+			k = e
+		}
+	}
+	if len(add) == 0 {
+		return fs
+	}
+	var out []found
+	j := 0
+	for _, f := range fs {
+		for j < len(add) && add[j].end <= f.start {
+			out = append(out, add[j])
+			j++
+		}
+		if j < len(add) && f.start < add[j].end && add[j].start < f.end {
+			if f.start >= add[j].start && f.end <= add[j].end {
+				continue // inside the title
+			}
+			// a span crossing the quotes: keep the tagger's reading
+			add = append(add[:j], add[j+1:]...)
+		}
+		out = append(out, f)
+	}
+	return append(out, add[j:]...)
+}
+
+// titleCase reports whether every word of a phrase that is not a short
+// function word starts with a capital, and at least one does.
+func titleCase(ws []string) bool {
+	if len(ws) < 2 || !hasLetterOrDigit(ws[len(ws)-1]) {
+		return false // "Hello," is a quotation; titles end in a word
+	}
+	caps := 0
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		case unicode.IsLower(r):
+			if !connectors[w] && w != "a" && w != "to" && w != "with" && w != "without" && w != "from" && w != "by" {
+				return false
+			}
+		}
+	}
+	return caps >= 1
+}
+
+func hasLetterOrDigit(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
