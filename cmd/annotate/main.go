@@ -13,6 +13,11 @@
 // With -compare it reads all documents and writes one JSON object: the
 // comparison report of gloss/internal/compare (pairs, shared passages,
 // unique content, story groups).
+//
+// With -format it writes all documents in one of the formats other tools
+// read (W3C Web Annotation, CoNLL IOB2, spaCy JSON, CSV, an HTML report, or
+// the saved-set JSON); -import FILE first anchors the annotations of a W3C
+// Web Annotation file onto the documents, by quote where offsets moved.
 package main
 
 import (
@@ -22,6 +27,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"gloss/internal/compare"
 	"gloss/internal/docio"
@@ -48,19 +55,45 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("annotate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cmp := fs.Bool("compare", false, "compare the documents instead of listing entities: print one JSON report")
+	format := fs.String("format", "jsonl", "output format: "+formatNames())
+	importFile := fs.String("import", "", "a W3C Web Annotation file whose annotations are anchored onto the documents (needs -format other than jsonl)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: annotate [-compare] [FILE...]   (no files: JSONL {\"id\",\"text\"} lines on stdin)")
+		fmt.Fprintln(stderr, "usage: annotate [-compare | -format F [-import FILE]] [FILE...]   (no files: JSONL {\"id\",\"text\"} lines on stdin)")
 		fs.PrintDefaults()
+		for _, name := range sortedFormats() {
+			fmt.Fprintf(stderr, "  %-9s %s\n", name, formats[name])
+		}
 	}
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if _, ok := formats[*format]; !ok {
+		fmt.Fprintf(stderr, "annotate: unknown -format %q (want one of %s)\n", *format, formatNames())
+		return 2
+	}
+	export := *format != "jsonl"
+	if *cmp && export {
+		fmt.Fprintln(stderr, "annotate: -compare and -format exclude each other")
+		return 2
+	}
+	var importData []byte
+	if *importFile != "" {
+		if !export {
+			fmt.Fprintln(stderr, "annotate: -import needs a -format to write the result in (e.g. -format webanno)")
+			return 2
+		}
+		var err error
+		if importData, err = os.ReadFile(*importFile); err != nil {
+			fmt.Fprintf(stderr, "annotate: %v\n", err)
+			return 1
+		}
 	}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	failed := false
 	var all []docio.Doc
 	handle := func(d docio.Doc) error {
-		if *cmp {
+		if *cmp || export {
 			all = append(all, d)
 			return nil
 		}
@@ -120,8 +153,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		w.Write(b)
 		w.WriteByte('\n')
 	}
+	if export {
+		orphans, err := writeFormat(w, stderr, *format, all, importData)
+		if err != nil {
+			fmt.Fprintf(stderr, "annotate: %v\n", err)
+			return 1
+		}
+		if orphans > 0 {
+			failed = true // never lose an annotation silently
+		}
+	}
 	if failed {
 		return 1
 	}
 	return 0
 }
+
+func sortedFormats() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
+func formatNames() string { return strings.Join(sortedFormats(), ", ") }

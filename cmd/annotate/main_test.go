@@ -96,3 +96,79 @@ func TestAnnotateCompare(t *testing.T) {
 		}
 	}
 }
+
+func TestExportFormats(t *testing.T) {
+	in := `{"id":"r","text":"Zoë Müller met Angela Merkel in Berlin on Monday, Reuters reported."}
+{"id":"a","text":"Angela Merkel met Zoë Müller in Berlin on Monday, AP said. 東京 🇺🇳"}
+`
+	for _, tt := range []struct{ format, want string }{
+		{"set", `"format":"gloss.set"`},
+		{"webanno", `"type": "AnnotationCollection"`},
+		{"conll", "Merkel\tI-PER"},
+		{"spacy", `"Zoë Müller met Angela Merkel`},
+		{"csv", `r,"Zoë Müller met Angela Merkel in Berlin on Monday, Reuters reported.",PER,Angela Merkel,15,28,auto,`},
+		{"passages", "a,b,relation,score,kind"},
+		{"html", "<mark"},
+	} {
+		t.Run(tt.format, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if code := run([]string{"-format", tt.format}, strings.NewReader(in), &out, &errb); code != 0 {
+				t.Fatalf("exit %d: %s", code, errb.String())
+			}
+			if !strings.Contains(out.String(), tt.want) {
+				t.Errorf("output lacks %q:\n%s", tt.want, out.String())
+			}
+		})
+	}
+}
+
+// TestImportReanchors exports Web Annotation, edits one text, and imports
+// it back: moved mentions follow their quotes, lost ones are reported and
+// make the exit status 1.
+func TestImportReanchors(t *testing.T) {
+	orig := `{"id":"r","text":"Angela Merkel visited Berlin on Monday."}`
+	var wa, errb bytes.Buffer
+	if code := run([]string{"-format", "webanno"}, strings.NewReader(orig), &wa, &errb); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errb.String())
+	}
+	// Add a manual annotation by hand, as another tool would.
+	var coll map[string]any
+	if err := json.Unmarshal(wa.Bytes(), &coll); err != nil {
+		t.Fatal(err)
+	}
+	items := coll["first"].(map[string]any)["items"].([]any)
+	manual := `{"id":"x:n1","type":"Annotation","body":[{"type":"TextualBody","purpose":"tagging","value":"claim"},{"type":"TextualBody","purpose":"commenting","value":"check"}],"target":{"source":"urn:gloss:article:r","selector":[{"type":"TextQuoteSelector","exact":"visited Berlin"}]}}`
+	var m any
+	json.Unmarshal([]byte(manual), &m)
+	coll["first"].(map[string]any)["items"] = append(items, m)
+	data, _ := json.Marshal(coll)
+	file := filepath.Join(t.TempDir(), "wa.json")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	edited := `{"id":"r","text":"UPDATE: Angela Merkel visited Berlin on Tuesday."}`
+	var out bytes.Buffer
+	errb.Reset()
+	code := run([]string{"-format", "set", "-import", file}, strings.NewReader(edited), &out, &errb)
+	if code != 1 || !strings.Contains(errb.String(), `"Monday"`) {
+		t.Errorf("exit %d, stderr %q: want status 1 and the orphaned Monday reported", code, errb.String())
+	}
+	for _, want := range []string{`"label":"claim"`, `"note":"check"`, `"text":"visited Berlin"`, `"start":22`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("imported set lacks %s:\n%s", want, out.String())
+		}
+	}
+	if strings.Count(out.String(), `"text":"Angela Merkel"`) != 1 {
+		t.Errorf("entity duplicated by the import:\n%s", out.String())
+	}
+}
+
+func TestFormatFlagErrors(t *testing.T) {
+	for _, args := range [][]string{{"-format", "xml"}, {"-compare", "-format", "csv"}, {"-import", "x.json"}} {
+		var out, errb bytes.Buffer
+		if code := run(args, strings.NewReader(""), &out, &errb); code != 2 || errb.Len() == 0 {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errb.String())
+		}
+	}
+}

@@ -126,6 +126,14 @@ func TestWebAnnotationRoundTrip(t *testing.T) {
 			t.Errorf("article %s: after round trip\n got %+v\nwant %+v", set.Articles[i].ID, got, want)
 		}
 	}
+	// A second import of the same file adds nothing.
+	res, err = ImportWebAnnotation(data, back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Entities != 0 || res.Annotations != 0 {
+		t.Errorf("second import added %d entities and %d annotations", res.Entities, res.Annotations)
+	}
 }
 
 func TestWebAnnotationReanchors(t *testing.T) {

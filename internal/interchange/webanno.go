@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -238,9 +239,18 @@ func ImportWebAnnotation(data []byte, set *annot.Set) (*Imported, error) {
 		if start != sel.Start {
 			res.Moved++
 		}
+		// Importing what is already there changes nothing, so importing a
+		// file twice, or onto freshly recognised entities, adds no copies.
 		if w.Creator != nil && w.Creator.Type == "Software" && w.Creator.Name == glossAgent {
-			a.Entities = append(a.Entities, annot.Entity{Start: start, End: end, Kind: label, Text: string(runes[start:end])})
-			res.Entities++
+			if !slices.ContainsFunc(a.Entities, func(e annot.Entity) bool { return e.Start == start && e.End == end && e.Kind == label }) {
+				a.Entities = append(a.Entities, annot.Entity{Start: start, End: end, Kind: label, Text: string(runes[start:end])})
+				res.Entities++
+			}
+			continue
+		}
+		if slices.ContainsFunc(a.Annotations, func(n annot.Annotation) bool {
+			return n.Start == start && n.End == end && n.Label == label && n.Note == note
+		}) {
 			continue
 		}
 		if !labels[label] {
