@@ -1,69 +1,71 @@
 package anchor
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFind(t *testing.T) {
-	orig := []rune("Putin met Xi. Later, Putin said the talks went well. Putin left.")
-	// The second "Putin" (after "Later, ").
-	sel := Quote(orig, 21, 26)
+	orig := "Putin met Xi. Later, Putin said the talks went well. Putin left."
+	at := strings.Index(orig, "Later, ") + len("Later, ") // the second "Putin"
+	sel := Quote(orig, at, at+len("Putin"))
 	for _, tt := range []struct {
-		name        string
-		text        string
-		wantStart   int
-		wantOK      bool
-		wantExcerpt string
+		name   string
+		text   string
+		after  string // the occurrence wanted follows this text
+		wantOK bool
 	}{
-		{"unchanged", string(orig), 21, true, "Putin"},
-		{"text inserted before", "BREAKING: Putin met Xi. Later, Putin said the talks went well. Putin left.", 31, true, "Putin"},
-		{"context picks the right repeat", "Putin left. Putin met Xi. Later, Putin said the talks went well.", 33, true, "Putin"},
-		{"emoji before shifts code points", "🇺🇳 Putin met Xi. Later, Putin said the talks went well. Putin left.", 24, true, "Putin"},
-		{"gone", "Xi met nobody.", 0, false, ""},
+		{"unchanged", orig, "Later, ", true},
+		{"text inserted before", "BREAKING: " + orig, "Later, ", true},
+		{"context picks the right repeat", "Putin left. Putin met Xi. Later, Putin said the talks went well.", "Later, ", true},
+		{"emoji before", "🇺🇳 " + orig, "Later, ", true},
+		{"gone", "Xi met nobody.", "", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			text := []rune(tt.text)
-			s, e, ok := Find(text, sel)
+			s, e, ok := Find(tt.text, sel)
 			if ok != tt.wantOK {
 				t.Fatalf("ok = %v, want %v", ok, tt.wantOK)
 			}
 			if !ok {
 				return
 			}
-			if s != tt.wantStart || string(text[s:e]) != tt.wantExcerpt {
-				t.Errorf("Find = [%d,%d) %q, want start %d %q", s, e, string(text[s:e]), tt.wantStart, tt.wantExcerpt)
+			want := strings.Index(tt.text, tt.after) + len(tt.after)
+			if s != want || tt.text[s:e] != "Putin" {
+				t.Errorf("Find = [%d,%d) %q, want start %d", s, e, tt.text[s:e], want)
 			}
 		})
 	}
 }
 
-func TestQuoteEdges(t *testing.T) {
-	text := []rune("東京")
-	s := Quote(text, 0, 2)
-	if s.Prefix != "" || s.Suffix != "" || s.Exact != "東京" {
-		t.Errorf("Quote = %+v", s)
+func TestQuoteKeepsWholeRunes(t *testing.T) {
+	text := strings.Repeat("東", 20) + "Tokyo" + strings.Repeat("京", 20)
+	at := strings.Index(text, "Tokyo")
+	s := Quote(text, at, at+5)
+	if !utf8.ValidString(s.Prefix) || !utf8.ValidString(s.Suffix) || s.Prefix == "" || s.Suffix == "" {
+		t.Errorf("Quote = %+v, want non-empty valid context", s)
 	}
-	if _, _, ok := Find(text, Selector{Start: 5, End: 9}); ok {
-		t.Error("an empty quote with an out-of-range position was anchored")
+	if _, _, ok := Find("東京", Selector{Start: 1, End: 3}); ok {
+		t.Error("an empty quote anchored inside a character")
 	}
 }
 
-// FuzzFind checks that any anchoring lies inside the text and covers the
-// exact quote.
+// FuzzFind checks that any anchoring lies inside the text, on character
+// boundaries, and covers the exact quote.
 func FuzzFind(f *testing.F) {
 	f.Add("Putin met Xi. Putin left.", "Putin", "met Xi. ", " left.", 14)
 	f.Add("", "", "", "", -1)
+	f.Add("東京", "", "", "", 1)
 	f.Fuzz(func(t *testing.T, text, exact, prefix, suffix string, start int) {
-		r := []rune(text)
-		s, e, ok := Find(r, Selector{Exact: exact, Prefix: prefix, Suffix: suffix, Start: start, End: start + len([]rune(exact))})
+		s, e, ok := Find(text, Selector{Exact: exact, Prefix: prefix, Suffix: suffix, Start: start, End: start + len(exact)})
 		if !ok {
 			return
 		}
-		if s < 0 || e > len(r) || s > e {
-			t.Fatalf("Find = [%d,%d) outside text of %d", s, e, len(r))
+		if s < 0 || e > len(text) || s > e {
+			t.Fatalf("Find = [%d,%d) outside text of %d", s, e, len(text))
 		}
-		if exact != "" && string(r[s:e]) != string([]rune(exact)) {
-			t.Fatalf("anchored %q, want %q", string(r[s:e]), exact)
+		if exact != "" && text[s:e] != exact {
+			t.Fatalf("anchored %q, want %q", text[s:e], exact)
 		}
 	})
 }

@@ -11,6 +11,7 @@ import (
 
 	"gloss/internal/anchor"
 	"gloss/internal/annot"
+	"gloss/internal/docio"
 )
 
 // The W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/).
@@ -91,12 +92,13 @@ func WebAnnotation(set *annot.Set) ([]byte, error) {
 	var items []waAnnotation
 	for ai := range set.Articles {
 		a := &set.Articles[ai]
-		runes := []rune(a.Text)
+		rn := docio.NewRunes(a.Text)
+		length := rn.Index(len(a.Text))
 		for i, m := range Mentions(a) {
-			if m.Start < 0 || m.End > len(runes) || m.Start >= m.End {
+			if m.Start < 0 || m.End > length || m.Start >= m.End {
 				return nil, fmt.Errorf("article %q: mention [%d,%d) outside its text", a.ID, m.Start, m.End)
 			}
-			q := anchor.Quote(runes, m.Start, m.End)
+			q := anchor.Quote(a.Text, rn.Byte(m.Start), rn.Byte(m.End))
 			start, end := m.Start, m.End
 			id := m.ID
 			if id == "" {
@@ -230,20 +232,26 @@ func ImportWebAnnotation(data []byte, set *annot.Set) (*Imported, error) {
 			continue
 		}
 		a := &set.Articles[ai]
-		runes := []rune(a.Text)
-		start, end, ok := anchor.Find(runes, sel)
+		rn := docio.NewRunes(a.Text)
+		bsel := sel // the selector in bytes, as anchor works
+		if sel.Start >= 0 {
+			bsel.Start, bsel.End = rn.Byte(sel.Start), rn.Byte(sel.End)
+		}
+		bs, be, ok := anchor.Find(a.Text, bsel)
 		if !ok {
 			orphan("quote not found in the article")
 			continue
 		}
+		start, end := rn.Index(bs), rn.Index(be)
 		if start != sel.Start {
 			res.Moved++
 		}
+		covered := a.Text[bs:be]
 		// Importing what is already there changes nothing, so importing a
 		// file twice, or onto freshly recognised entities, adds no copies.
 		if w.Creator != nil && w.Creator.Type == "Software" && w.Creator.Name == glossAgent {
 			if !slices.ContainsFunc(a.Entities, func(e annot.Entity) bool { return e.Start == start && e.End == end && e.Kind == label }) {
-				a.Entities = append(a.Entities, annot.Entity{Start: start, End: end, Kind: label, Text: string(runes[start:end])})
+				a.Entities = append(a.Entities, annot.Entity{Start: start, End: end, Kind: label, Text: covered})
 				res.Entities++
 			}
 			continue
@@ -258,7 +266,7 @@ func ImportWebAnnotation(data []byte, set *annot.Set) (*Imported, error) {
 			labels[label] = true
 		}
 		a.Annotations = append(a.Annotations, annot.Annotation{
-			ID: uniqueID(a, w.ID, i), Start: start, End: end, Label: label, Note: note, Text: string(runes[start:end]),
+			ID: uniqueID(a, w.ID, i), Start: start, End: end, Label: label, Note: note, Text: covered,
 		})
 		res.Annotations++
 	}
