@@ -10,13 +10,33 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// sliceGap is the pause between two slices of engine work. In js/wasm a
-// busy goroutine holds the page's only thread and runtime.Gosched does not
-// give it back to the browser; a real timer wait does, so input, paint and
-// scrolling get their turn between slices.
-const sliceGap = 2 * time.Millisecond
+// yield gives the browser a turn between two slices of engine work. In
+// js/wasm a busy goroutine holds the page's only thread, runtime.Gosched
+// does not give it back, and even time.Sleep may not: if another goroutine
+// (go-app's, rendering the last result) is still busy when the sleep ends,
+// the Go scheduler resumes the sleeper without ever returning to the
+// browser. Waiting for a JavaScript timer does: its callback can only run
+// once Go has gone idle and the event loop has had its turn.
+func yield() {
+	if !app.IsClient {
+		time.Sleep(time.Millisecond)
+		return
+	}
+	done := make(chan struct{})
+	var f app.Func
+	f = app.FuncOf(func(this app.Value, args []app.Value) any {
+		f.Release()
+		close(done)
+		return nil
+	})
+	app.Window().Call("setTimeout", f, 1)
+	<-done
+}
 
-func yield() { time.Sleep(sliceGap) }
+// flushEvery batches results handed to the page, so that a large batch
+// re-renders the page a few times a second rather than once per article or
+// pair.
+const flushEvery = 250 * time.Millisecond
 
 // analyse starts background work for whatever is not analysed yet: first
 // the entities of every new text, one chunk of about 2,000 tokens at a
@@ -29,7 +49,7 @@ func (w *Workspace) analyse(_ app.Context) {
 	// by the time the work is done, and go-app drops dispatches to it.
 	ctx := w.ctx
 	p := w.state()
-	if p.progress.Phase != "" {
+	if p.progress.Phase != "" || p.warming {
 		return
 	}
 	if pending := p.ws.Pending(); len(pending) > 0 {
@@ -47,6 +67,18 @@ func (w *Workspace) analyse(_ app.Context) {
 				})
 				return
 			}
+			var batch []func()
+			flush := func(done int) {
+				apply := batch
+				batch = nil
+				ctx.Dispatch(func(ctx app.Context) {
+					for _, f := range apply {
+						f()
+					}
+					p.progress.Done = done
+					p.progress.Phase = "Finding entities: " + strconv.Itoa(done) + " of " + strconv.Itoa(len(jobs)) + " articles"
+				})
+			}
 			for i, j := range jobs {
 				var ms []workspace.Mention
 				var failed error
@@ -61,16 +93,16 @@ func (w *Workspace) analyse(_ app.Context) {
 					}
 					yield()
 				}
-				done := i + 1
-				ctx.Dispatch(func(ctx app.Context) {
+				batch = append(batch, func() {
 					if failed != nil {
 						p.status = "Analysis failed: " + failed.Error()
 						ms = nil // shown unhighlighted rather than half done
 					}
 					p.ws.SetAuto(j.hash, ms)
-					p.progress.Done = done
-					p.progress.Phase = "Finding entities: " + strconv.Itoa(done) + " of " + strconv.Itoa(len(jobs)) + " articles"
 				})
+				// One article per update: its highlights are what the page
+				// must mount, and mounting many at once is a long block.
+				flush(i + 1)
 			}
 			ctx.Dispatch(w.next)
 		})
@@ -92,21 +124,57 @@ func (w *Workspace) analyse(_ app.Context) {
 	}
 	p.progress = progress{Phase: "Comparing articles…", Total: len(jobs)}
 	ctx.Async(func() {
+		var batch []func()
+		last := time.Now()
 		for i, j := range jobs {
 			r, err := workspace.ComparePair(j.a, j.b)
-			done := i + 1
-			ctx.Dispatch(func(ctx app.Context) {
+			batch = append(batch, func() {
 				if err != nil {
 					p.status = "Comparison failed: " + err.Error()
 					r = workspace.PairResult{Relation: workspace.Unrelated}
 				}
 				p.ws.SetPair(j.ha, j.hb, r)
-				p.progress.Done = done
-				p.progress.Phase = "Comparing articles: " + strconv.Itoa(done) + " of " + strconv.Itoa(len(jobs)) + " pairs"
 			})
+			if time.Since(last) >= flushEvery || i == len(jobs)-1 {
+				apply, done := batch, i+1
+				batch, last = nil, time.Now()
+				ctx.Dispatch(func(ctx app.Context) {
+					for _, f := range apply {
+						f()
+					}
+					p.progress.Done = done
+					p.progress.Phase = "Comparing articles: " + strconv.Itoa(done) + " of " + strconv.Itoa(len(jobs)) + " pairs"
+				})
+			}
 			yield()
 		}
 		ctx.Dispatch(w.next)
+	})
+}
+
+// warmUp loads the entity model and runs one tiny comparison soon after
+// the page mounts, so their one-off set-up cost is paid while the person
+// is still reading the page rather than when they add the first article.
+// Analysis that starts first simply waits for it.
+func (w *Workspace) warmUp() {
+	ctx := w.ctx
+	p := w.state()
+	p.warming = true
+	ctx.Async(func() {
+		time.Sleep(300 * time.Millisecond) // let the page paint first
+		err := entity.Load()
+		yield()
+		if err == nil {
+			_, err = workspace.ComparePair("Warm up the comparison.", "Warm up the comparison engine.")
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			p.warming = false
+			if err != nil {
+				p.status = "The analysis engine could not start: " + err.Error()
+			}
+			app.Window().Set("glossWarmAt", app.Window().Get("performance").Call("now"))
+			w.analyse(ctx)
+		})
 	})
 }
 

@@ -25,12 +25,19 @@ type ArticleView struct {
 	Marks    string // offsets of the followed entity's mentions here
 	Active   string // "start-end" of the highlight being inspected here
 	Unique   []workspace.Chunk
+	// Collapsed shows a summary line instead of the text.
+	Collapsed bool
 
 	renaming bool
 	editing  bool
 }
 
-func markID(articleID string, off int) string { return "m-" + articleID + "-" + strconv.Itoa(off) }
+// markSelector finds the highlight starting at byte off of an article; marks
+// carry no id, because every attribute costs a call into JavaScript when
+// hundreds of highlights arrive at once.
+func markSelector(articleID string, off int) string {
+	return "#t-" + articleID + " mark[data-off=\"" + strconv.Itoa(off) + "\"]"
+}
 
 func (v *ArticleView) Render() app.UI {
 	a := v.A
@@ -59,13 +66,18 @@ func (v *ArticleView) Render() app.UI {
 				v.action("Rename", "Rename "+a.Title, func(ctx app.Context, e app.Event) { v.renaming = !v.renaming }),
 				v.action("Edit text", "Edit the text of "+a.Title, func(ctx app.Context, e app.Event) { v.editing = !v.editing }),
 				app.Button().Class("btn small").Aria("label", "Move "+a.Title+" up").Disabled(v.Pos == 0).Text("↑").
-					OnClick(func(ctx app.Context, e app.Event) { v.do(v.P.ws.Move(a.ID, -1)) }),
+					OnClick(func(ctx app.Context, e app.Event) { v.do(v.P.ws.Move(v.A.ID, -1)) }),
 				app.Button().Class("btn small").Aria("label", "Move "+a.Title+" down").Disabled(v.Pos == v.Count-1).Text("↓").
-					OnClick(func(ctx app.Context, e app.Event) { v.do(v.P.ws.Move(a.ID, 1)) }),
+					OnClick(func(ctx app.Context, e app.Event) { v.do(v.P.ws.Move(v.A.ID, 1)) }),
 				app.Button().Class("btn small danger").Attr("data-testid", "remove-article").Aria("label", "Remove "+a.Title).Text("Remove").
 					OnClick(func(ctx app.Context, e app.Event) {
-						if v.do(v.P.ws.Remove(a.ID)) {
-							v.P.status = "Removed “" + a.Title + "”. Undo brings it back."
+						// go-app keeps the first handler mounted at a place
+						// (it compares code, not captured values), and this
+						// component is reused for whatever article comes to
+						// its place: read the article now, never capture it.
+						gone := v.A
+						if v.do(v.P.ws.Remove(gone.ID)) {
+							v.P.status = "Removed “" + gone.Title + "”. Undo brings it back."
 						}
 					}),
 			),
@@ -80,10 +92,13 @@ func (v *ArticleView) Render() app.UI {
 				),
 			)
 		}),
-		app.Div().Class("text").ID("t-"+a.ID).Attr("tabindex", "0").Attr("role", "region").
-			Aria("label", "Text of "+a.Title+". Select words and press 1 to 8 to label them.").
-			OnClick(v.onClick).OnMouseUp(v.onSelect).OnKeyUp(v.onKeyUp).OnKeyDown(v.onKey).On("focusin", v.onFocus).
-			Body(v.renderText()...),
+		app.If(v.Collapsed, func() app.UI {
+			return app.P().Class("summary").Body(
+				app.Text(summaryOf(a.Text)+" "),
+				app.Button().Class("btn small").Attr("data-testid", "expand").Aria("label", "Show the text of "+a.Title).Text("Show text").
+					OnClick(func(ctx app.Context, e app.Event) { v.P.expanded[v.A.ID] = true }),
+			)
+		}).Else(func() app.UI { return v.renderBody() }),
 		v.renderUnique(),
 		app.If(len(a.Orphans) > 0, func() app.UI {
 			return app.Div().Class("orphans").Attr("role", "note").Body(
@@ -93,12 +108,30 @@ func (v *ArticleView) Render() app.UI {
 					return app.Li().Body(
 						app.Span().Class("orphan").Attr("data-label", o.Label).Text("“"+o.Quote+"” — "+workspace.LabelName(o.Label)),
 						app.Button().Class("btn small").Aria("label", "Forget the correction “"+o.Quote+"”").Text("Forget").
-							OnClick(func(ctx app.Context, e app.Event) { v.do(v.P.ws.DropOrphan(a.ID, o.ID)) }),
+							OnClick(func(ctx app.Context, e app.Event) { v.do(v.P.ws.DropOrphan(v.A.ID, o.ID)) }, app.EventScope(a.ID, o.ID)),
 					)
 				})),
 			)
 		}),
 	)
+}
+
+// renderBody is the article's text with its highlights.
+func (v *ArticleView) renderBody() app.UI {
+	a := v.A
+	return app.Div().Class("text").ID("t-"+a.ID).Attr("tabindex", "0").Attr("role", "region").
+		Aria("label", "Text of "+a.Title+". Select words and press 1 to 8 to label them.").
+		OnClick(v.onClick).OnMouseUp(v.onSelect).OnKeyUp(v.onKeyUp).OnKeyDown(v.onKey).On("focusin", v.onFocus).
+		Body(v.renderText()...)
+}
+
+// summaryOf is the start of a text, for collapsed articles.
+func summaryOf(text string) string {
+	line, _, _ := strings.Cut(text, "\n\n")
+	if r := []rune(strings.TrimSpace(line)); len(r) > 160 {
+		return string(r[:159]) + "…"
+	}
+	return strings.TrimSpace(line)
 }
 
 func (v *ArticleView) action(text, label string, h app.EventHandler) app.UI {
@@ -148,16 +181,11 @@ func (v *ArticleView) renderText() []app.UI {
 		if v.Active == off+"-"+strconv.Itoa(s.End) {
 			cls += " active"
 		}
-		title := workspace.LabelName(s.Span.Label)
-		if s.Span.Manual {
-			title += " (corrected)"
-		}
-		if s.Span.Note != "" {
-			title += ": " + s.Span.Note
-		}
-		out = append(out, app.Mark().ID(markID(a.ID, s.Start)).Class(cls).
-			Attr("data-entity", s.Span.Label).Attr("data-off", off).Attr("data-end", strconv.Itoa(s.End)).
-			Attr("tabindex", "0").Attr("role", "button").Title(title).Text(t))
+		// The type is shown by CSS after the mention (and by the inspector
+		// on focus), so the mark needs no title.
+		out = append(out, app.Mark().Class(cls).
+			Attr("data-entity", s.Span.Label).Attr("data-off", off).
+			Attr("tabindex", "0").Attr("role", "button").Text(t))
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -136,8 +137,9 @@ func targetEntity(e app.Event, text string) (int, bool) {
 
 // focusByID moves keyboard focus to the element with id and brings it into
 // view.
-func focusByID(id string) {
-	el := app.Window().GetElementByID(id)
+func focusByID(id string) { focusEl(app.Window().GetElementByID(id)) }
+
+func focusEl(el app.Value) {
 	if el.IsNull() || el.IsUndefined() {
 		return
 	}
@@ -145,21 +147,26 @@ func focusByID(id string) {
 	el.Call("focus", map[string]any{"preventScroll": true})
 }
 
-// focusSoon focuses the element with id once it is on the page: go-app
+// focusSoon focuses the element with id (or, starting with "#" and
+// holding a space, matching a CSS selector) once it is on the page: go-app
 // applies renders on the next animation frame, so an element made by the
 // current event is not there yet. It gives up after a few frames.
 func focusSoon(id string) {
+	find := func() app.Value { return app.Window().GetElementByID(id) }
+	if strings.HasPrefix(id, "#") && strings.Contains(id, " ") {
+		find = func() app.Value { return app.Window().Get("document").Call("querySelector", id) }
+	}
 	tries := 0
 	var f app.Func
 	f = app.FuncOf(func(this app.Value, args []app.Value) any {
-		el := app.Window().GetElementByID(id)
+		el := find()
 		if (el.IsNull() || el.IsUndefined()) && tries < 20 {
 			tries++
 			app.Window().Call("requestAnimationFrame", f)
 			return nil
 		}
 		f.Release()
-		focusByID(id)
+		focusEl(el)
 		return nil
 	})
 	app.Window().Call("requestAnimationFrame", f)

@@ -79,16 +79,19 @@ func (w *Workspace) renderInspector() app.UI {
 				info = app.P().Class("muted").Body(
 					app.Text(e.Name+" · "+plural(e.Total(), "mention")+" in "+strconv.Itoa(in)+" of "+plural(len(p.ws.Articles), "article")+" "),
 					app.Button().Class("btn small").Attr("data-testid", "follow").Text("Show all mentions").
-						OnClick(func(ctx app.Context, ev app.Event) { w.follow(key) }),
+						OnClick(func(ctx app.Context, ev app.Event) { p.follow(key) }, app.EventScope(key)),
 				)
 			}
 		}
 	}
 	id := s.ID
+	// Handlers capture the selection; go-app would keep the first one
+	// mounted here unless the scope says it changed.
+	scope := app.EventScope(s.ID, s.Start, s.End, s.Span, current)
 	return app.Section().Class("inspector").Attr("data-testid", "inspector").Aria("label", "Selected text").Body(
 		app.Div().Class("inspector-head").Body(
 			app.H2().Body(app.Text(heading+": "), app.Q().Text(text)),
-			app.Button().Class("btn small").Aria("label", "Close").Text("✕").OnClick(func(ctx app.Context, e app.Event) { p.sel = selection{} }),
+			app.Button().Class("btn small").Aria("label", "Close").Text("✕").OnClick(func(ctx app.Context, e app.Event) { p.sel = selection{} }, scope),
 		),
 		info,
 		app.Div().Class("labels").Attr("role", "group").Aria("label", "Label").Body(
@@ -97,27 +100,27 @@ func (w *Workspace) renderInspector() app.UI {
 				return app.Button().Class("btn small chip").Attr("data-testid", "label-"+l.ID).Attr("data-label", l.ID).
 					Aria("pressed", l.ID == current).Title("Key "+l.Key).
 					Body(app.Kbd().Text(l.Key), app.Text(" "+l.Name)).
-					OnClick(func(ctx app.Context, e app.Event) { p.apply(s, l.ID) })
+					OnClick(func(ctx app.Context, e app.Event) { p.apply(s, l.ID) }, scope)
 			}),
 		),
 		app.If(s.Span, func() app.UI {
 			return app.Div().Class("actions wrap").Body(
 				app.Button().Class("btn small").Attr("data-testid", "remove-entity").Text("Not an entity").
-					OnClick(func(ctx app.Context, e app.Event) { p.apply(s, workspace.NoEntity) }),
+					OnClick(func(ctx app.Context, e app.Event) { p.apply(s, workspace.NoEntity) }, scope),
 				app.Button().Class("btn small").Attr("data-testid", "apply-all").Text("Apply “"+workspace.LabelName(current)+"” to every “"+text+"”").
-					OnClick(func(ctx app.Context, e app.Event) { w.applyAll(text, current) }),
+					OnClick(func(ctx app.Context, e app.Event) { w.applyAll(text, current) }, scope),
 				app.Button().Class("btn small").Aria("label", "Extend to the word before").Text("◂ word").
-					OnClick(func(ctx app.Context, e app.Event) { w.resize(id, s, workspace.WordBefore(a.Text, s.Start), s.End) }),
+					OnClick(func(ctx app.Context, e app.Event) { w.resize(id, s, workspace.WordBefore(a.Text, s.Start), s.End) }, scope),
 				app.Button().Class("btn small").Aria("label", "Drop the first word").Text("▸ shrink").
 					OnClick(func(ctx app.Context, e app.Event) {
 						w.resize(id, s, workspace.WordBefore(a.Text, workspace.WordAfter(a.Text, workspace.WordAfter(a.Text, s.Start))), s.End)
-					}),
+					}, scope),
 				app.Button().Class("btn small").Aria("label", "Drop the last word").Text("shrink ◂").
 					OnClick(func(ctx app.Context, e app.Event) {
 						w.resize(id, s, s.Start, workspace.WordAfter(a.Text, workspace.WordBefore(a.Text, workspace.WordBefore(a.Text, s.End))))
-					}),
+					}, scope),
 				app.Button().Class("btn small").Aria("label", "Extend to the word after").Text("word ▸").
-					OnClick(func(ctx app.Context, e app.Event) { w.resize(id, s, s.Start, workspace.WordAfter(a.Text, s.End)) }),
+					OnClick(func(ctx app.Context, e app.Event) { w.resize(id, s, s.Start, workspace.WordAfter(a.Text, s.End)) }, scope),
 			)
 		}),
 		app.If(s.Span, func() app.UI {
@@ -131,7 +134,7 @@ func (w *Workspace) renderInspector() app.UI {
 						}
 						p.status = "Note saved."
 						w.changed(ctx)
-					}),
+					}, scope),
 			)
 		}),
 	)
@@ -169,8 +172,7 @@ func (w *Workspace) applyAll(text, label string) {
 
 // follow highlights every mention of the entity with key and steps to the
 // first.
-func (w *Workspace) follow(key string) {
-	p := w.state()
+func (p *page) follow(key string) {
 	if p.focus == key {
 		p.step = (p.step + 1)
 	} else {
@@ -181,7 +183,11 @@ func (w *Workspace) follow(key string) {
 		return
 	}
 	r := e.Refs[p.step%len(e.Refs)]
-	id := markID(p.ws.Articles[r.Article].ID, r.Start)
+	if r.Article >= len(p.ws.Articles) {
+		return
+	}
+	p.expanded[p.ws.Articles[r.Article].ID] = true
+	sel := markSelector(p.ws.Articles[r.Article].ID, r.Start)
 	p.status = e.Name + ": mention " + strconv.Itoa(p.step%len(e.Refs)+1) + " of " + strconv.Itoa(len(e.Refs)) + "."
-	focusSoon(id)
+	focusSoon(sel)
 }

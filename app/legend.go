@@ -21,7 +21,7 @@ func (w *Workspace) renderLegend() app.UI {
 					app.Span().Class("swatch").Attr("data-entity-swatch", l.ID).Aria("hidden", true),
 					app.Text(l.Name),
 				).
-				OnClick(func(ctx app.Context, e app.Event) { p.hidden[l.ID] = on })
+				OnClick(func(ctx app.Context, e app.Event) { p.hidden[l.ID] = !p.hidden[l.ID] })
 		}),
 	)
 }

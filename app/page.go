@@ -1,6 +1,8 @@
 package app
 
 import (
+	"time"
+
 	"gloss/internal/workspace"
 )
 
@@ -20,14 +22,21 @@ type page struct {
 	// sel is the highlight or text selection being worked on.
 	sel selection
 	// pair is the pair of article positions open side by side, or -1s.
-	pair     [2]int
-	stacked  bool
-	progress progress
-	status   string
-	loadErr  string
-	saveGen  int
-	memoRev  int
-	entities []workspace.Entity
+	pair      [2]int
+	stacked   bool
+	progress  progress
+	warming   bool // the engine is being loaded (see warmUp)
+	status    string
+	loadErr   string
+	saveGen   int
+	memoRev   int
+	derivedAt time.Time
+	entities  []workspace.Entity
+	// uniques memoises what only each article says, per comparison state.
+	uniques   [][]workspace.Chunk
+	uniqueRev [2]int
+	// expanded lists articles opened beyond the first openArticles.
+	expanded map[string]bool
 	quotes   [][]workspace.Quote
 	// changed tells the page the workspace changed (save, analyse); set
 	// by Workspace on mount.
@@ -51,14 +60,50 @@ type progress struct {
 }
 
 func newPage() *page {
-	return &page{ws: &workspace.Workspace{}, hidden: map[string]bool{}, pair: [2]int{-1, -1}}
+	return &page{ws: &workspace.Workspace{}, hidden: map[string]bool{}, expanded: map[string]bool{}, pair: [2]int{-1, -1}}
 }
 
-// derive recomputes what the panels show when the workspace changed.
+// openArticles is how many articles show their text from the start; the
+// rest show a summary line until opened, which keeps a 100-article
+// workspace quick to render.
+const openArticles = 12
+
+// collapsed reports whether article i shows only its summary.
+func (p *page) collapsed(i int) bool {
+	return i >= openArticles && !p.expanded[p.ws.Articles[i].ID]
+}
+
+// unique returns what only article i says (nil while its pairs are not
+// all compared), computed once per change of articles or comparisons.
+func (p *page) unique(i int) []workspace.Chunk {
+	rev := [2]int{p.ws.Rev(), p.ws.PairRev()}
+	if p.uniqueRev != rev || len(p.uniques) != len(p.ws.Articles) {
+		p.uniqueRev = rev
+		p.uniques = make([][]workspace.Chunk, len(p.ws.Articles))
+		for j := range p.uniques {
+			p.uniques[j], _ = p.ws.Unique(j)
+		}
+	}
+	return p.uniques[i]
+}
+
+// deriveEvery throttles the panels while a batch is analysed: the entity
+// index and quotes cover every article, so recomputing them for each
+// analysed article would cost more than the analysis as the batch grows.
+const deriveEvery = time.Second
+
+// derive recomputes what the panels show when the workspace changed; while
+// analysis runs, at most once per deriveEvery.
 func (p *page) derive() {
 	if p.memoRev == p.ws.Rev() && p.entities != nil {
 		return
 	}
+	// Throttled views must still match the article list: they index
+	// articles by position.
+	if p.progress.Phase != "" && p.entities != nil && len(p.quotes) == len(p.ws.Articles) && time.Since(p.derivedAt) < deriveEvery {
+		return
+	}
+	p.derivedAt = time.Now()
 	p.memoRev = p.ws.Rev()
 	p.entities = p.ws.Entities()
 	p.quotes = p.ws.Quotes()

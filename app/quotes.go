@@ -47,8 +47,11 @@ func (w *Workspace) renderQuotes() app.UI {
 									j := q.Also[x]
 									return app.Button().Class("btn link").Attr("data-testid", "quote-also").
 										Aria("label", "Go to article "+strconv.Itoa(j+1)+", "+p.ws.Articles[j].Title).
-										Text(strconv.Itoa(j + 1)).
-										OnClick(func(ctx app.Context, e app.Event) { focusByID("t-" + p.ws.Articles[j].ID) })
+										Text(strconv.Itoa(j+1)).
+										OnClick(func(ctx app.Context, e app.Event) {
+											p.expanded[p.ws.Articles[j].ID] = true
+											focusSoon("t-" + p.ws.Articles[j].ID)
+										}, app.EventScope(p.ws.Articles[j].ID))
 								}),
 							)
 						}),

@@ -10,7 +10,7 @@ import (
 
 // maxHeat bounds the heat map; more articles are listed by their closest
 // pairs instead.
-const maxHeat = 30
+const maxHeat = 20
 
 // relationText says what a relation means, for the cell's label.
 var relationText = map[string]string{
@@ -31,15 +31,30 @@ var relationMark = map[string]string{
 	"pending":            "…",
 }
 
-// renderSimilarity is the heat map of every pair; a cell opens the pair.
-func (w *Workspace) renderSimilarity() app.UI {
-	p := w.state()
+// SimMatrix is the heat map of every pair; a cell opens the pair. It runs
+// on the UI goroutine and renders again only when its inputs change: the
+// article list, the comparisons (PairRev) or the open pair.
+type SimMatrix struct {
+	app.Compo
+
+	P        *page
+	Articles string
+	PairRev  int
+	Open     [2]int
+}
+
+func (m *SimMatrix) Render() app.UI {
+	p := m.P
+	if p == nil {
+		return app.Div()
+	}
 	n := len(p.ws.Articles)
 	if n < 2 {
-		return app.If(false, nil)
+		// A component's root must be an element, even when empty.
+		return app.Div()
 	}
-	m := min(n, maxHeat)
-	idx := make([]int, m)
+	k := min(n, maxHeat)
+	idx := make([]int, k)
 	for i := range idx {
 		idx[i] = i
 	}
@@ -61,7 +76,7 @@ func (w *Workspace) renderSimilarity() app.UI {
 				app.TBody().Body(app.Range(idx).Slice(func(i int) app.UI {
 					return app.Tr().Body(
 						app.Th().Scope("row").Title(p.ws.Articles[i].Title).Text(strconv.Itoa(i+1)),
-						app.Range(idx).Slice(func(j int) app.UI { return w.heatCell(i, j) }),
+						app.Range(idx).Slice(func(j int) app.UI { return m.heatCell(i, j) }),
 					)
 				})),
 			),
@@ -69,8 +84,8 @@ func (w *Workspace) renderSimilarity() app.UI {
 	)
 }
 
-func (w *Workspace) heatCell(i, j int) app.UI {
-	p := w.state()
+func (m *SimMatrix) heatCell(i, j int) app.UI {
+	p := m.P
 	if i == j {
 		return app.Td().Class("self").Aria("label", "same article").Text("")
 	}

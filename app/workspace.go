@@ -53,7 +53,7 @@ func (w *Workspace) OnMount(ctx app.Context) {
 			p.ws = ws
 		}
 	}
-	w.analyse(ctx)
+	w.warmUp()
 }
 
 // OnAppUpdate is called when a new version has been installed by the service
@@ -106,8 +106,11 @@ func (w *Workspace) Render() app.UI {
 		w.renderStatus(),
 		app.Main().Class("main").Body(
 			w.renderInput(),
-			w.renderInspector(),
-			w.renderPair(),
+			// Optional sections sit in fixed slots: go-app diffs children by
+			// position, so a section appearing before the articles would
+			// otherwise remount every article (and drop keyboard focus).
+			app.Div().Class("slot").Body(w.renderInspector()),
+			app.Div().Class("slot").Body(w.renderPair()),
 			app.Div().Class("layout").Body(
 				app.Section().ID("articles").Class("articles").Aria("label", "Articles").Attr("tabindex", "-1").Body(
 					w.renderLegend(),
@@ -118,22 +121,37 @@ func (w *Workspace) Render() app.UI {
 						app.Range(p.ws.Articles).Slice(func(i int) app.UI {
 							a := p.ws.Articles[i]
 							_, analysed := p.ws.Auto(a.Hash)
-							u, _ := p.ws.Unique(i)
 							return &ArticleView{
 								P: p, A: a, Pos: i, Count: len(p.ws.Articles), Analysed: analysed,
-								Marks: focusMarks(p, i), Active: activeMark(p, a.ID), Unique: u,
+								Marks: focusMarks(p, i), Active: activeMark(p, a.ID), Unique: p.unique(i),
+								Collapsed: p.collapsed(i),
 							}
 						}),
 					),
 				),
 				app.Aside().Class("panel").Aria("label", "Across articles").Body(
-					w.renderEntities(),
-					w.renderSimilarity(),
+					&EntityPanel{P: p, Rev: p.memoRev, Titles: titles(p), Focus: p.focus},
+					&SimMatrix{P: p, Articles: titles(p), PairRev: p.ws.PairRev(), Open: p.pair},
 					w.renderQuotes(),
 				),
 			),
 		),
 	)
+}
+
+// titles identifies the article list (ids, titles, texts) for panels that
+// show it.
+func titles(p *page) string {
+	var b strings.Builder
+	for _, a := range p.ws.Articles {
+		b.WriteString(a.ID)
+		b.WriteByte('\x00')
+		b.WriteString(a.Title)
+		b.WriteByte('\x00')
+		b.WriteString(a.Hash)
+		b.WriteByte('\x00')
+	}
+	return b.String()
 }
 
 func (w *Workspace) renderToolbar() app.UI {
@@ -154,6 +172,8 @@ func (w *Workspace) renderStatus() app.UI {
 	msg := p.status
 	if p.progress.Phase != "" {
 		msg = p.progress.Phase
+	} else if p.warming && len(p.ws.Pending()) > 0 {
+		msg = "Loading the analysis engine…"
 	}
 	return app.Div().Class("status").Body(
 		app.Div().Attr("role", "status").Attr("data-testid", "status").Text(msg),

@@ -120,6 +120,26 @@ func TestAnnotator(t *testing.T) {
 	}
 	screenshot(t, ctx, "workspace.png")
 
+	// The legend hides a type and shows it again.
+	do(t, ctx, chromedp.Click(`[data-testid="legend-PER"]`))
+	wait(t, ctx, `document.querySelector('.workspace').classList.contains('hide-PER') && document.querySelector('[data-testid="legend-PER"]').getAttribute('aria-pressed') === 'false'`)
+	if bg := eval[string](t, ctx, markJS(0, "Elena Varga")+`.computedStyleMap().get('background-color').toString()`); bg != "rgba(0, 0, 0, 0)" {
+		t.Errorf("hidden PER highlight background = %s, want none", bg)
+	}
+	do(t, ctx, chromedp.Click(`[data-testid="legend-PER"]`))
+	wait(t, ctx, `!document.querySelector('.workspace').classList.contains('hide-PER')`)
+
+	// Following an entity marks its mentions in every article and steps
+	// through them with the keyboard focus.
+	do(t, ctx, chromedp.Click(`[data-testid="entity"][data-key="PER:elena varga"]`))
+	wait(t, ctx, `document.querySelectorAll('mark.followed').length >= 4`)
+	wait(t, ctx, `document.activeElement.matches('mark.followed')`)
+	eval[bool](t, ctx, `(window.firstMention = document.activeElement, true)`)
+	// By keyboard this time (the inspector, sticky at the top, may now
+	// cover the row for a pointer).
+	do(t, ctx, chromedp.Focus(`[data-testid="entity"][data-key="PER:elena varga"]`), chromedp.KeyEvent("\r"))
+	wait(t, ctx, `document.activeElement.matches('mark.followed') && document.activeElement !== window.firstMention`)
+
 	// Correct one by mouse: click the highlight, pick a label in the
 	// inspector.
 	quay := entityTexts(t, ctx, 1)["Søndre Quay"]
@@ -131,7 +151,7 @@ func TestAnnotator(t *testing.T) {
 		want = "MISC"
 	}
 	eval[bool](t, ctx, markJS(1, "Søndre Quay")+`.click() ?? true`)
-	wait(t, ctx, `document.querySelector('[data-testid="inspector"]') !== null`)
+	wait(t, ctx, `document.querySelector('[data-testid="inspector"] h2 q')?.textContent === "Søndre Quay"`)
 	do(t, ctx, chromedp.Click(`[data-testid="inspector"] [data-testid="label-`+want+`"]`))
 	wait(t, ctx, markJS(1, "Søndre Quay")+`?.dataset.entity === "`+want+`"`)
 	if !eval[bool](t, ctx, markJS(1, "Søndre Quay")+`.classList.contains('manual')`) {

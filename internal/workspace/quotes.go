@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -173,26 +174,46 @@ func SameQuote(a, b string) bool {
 }
 
 // Quotes returns each article's quotes (by position), with Also linking
-// the same quote in other articles.
+// the same quote in other articles. Candidates are found through an index
+// of words, so the cost grows with the quotes' words rather than with the
+// square of the number of quotes.
 func (w *Workspace) Quotes() [][]Quote {
 	out := make([][]Quote, len(w.Articles))
+	type ref struct{ article, quote int }
+	var refs []ref
+	var sets []map[string]bool
+	index := map[string][]int{} // word → positions in refs
 	for i, a := range w.Articles {
 		out[i] = FindQuotes(a.Text, w.Spans(a.ID))
-	}
-	for i := range out {
 		for qi := range out[i] {
-			for j := range out {
-				if j == i {
-					continue
-				}
-				for _, o := range out[j] {
-					if SameQuote(out[i][qi].Text, o.Text) {
-						out[i][qi].Also = append(out[i][qi].Also, j)
-						break
-					}
+			set := quoteWords(out[i][qi].Text)
+			for word := range set {
+				index[word] = append(index[word], len(refs))
+			}
+			refs = append(refs, ref{i, qi})
+			sets = append(sets, set)
+		}
+	}
+	for k, r := range refs {
+		shared := map[int]int{}
+		for word := range sets[k] {
+			for _, o := range index[word] {
+				if refs[o].article != r.article {
+					shared[o]++
 				}
 			}
 		}
+		also := map[int]bool{}
+		for o, n := range shared {
+			small := min(len(sets[k]), len(sets[o]))
+			if small >= MinQuoteWords && float64(n) >= 0.8*float64(small) {
+				also[refs[o].article] = true
+			}
+		}
+		for j := range also {
+			out[r.article][r.quote].Also = append(out[r.article][r.quote].Also, j)
+		}
+		slices.Sort(out[r.article][r.quote].Also)
 	}
 	return out
 }

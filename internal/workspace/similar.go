@@ -74,8 +74,13 @@ func (w *Workspace) SetPair(ha, hb string, r PairResult) {
 		r = r.flip()
 	}
 	w.pairs[k] = r
-	w.rev++
+	w.pairRev++
 }
+
+// PairRev changes whenever a comparison is stored. It is apart from Rev so
+// that views derived from the articles alone (entity index, quotes) are not
+// recomputed for every compared pair.
+func (w *Workspace) PairRev() int { return w.pairRev }
 
 // Pair returns the comparison of articles at positions i and j, oriented
 // i then j.

@@ -56,6 +56,8 @@ type Workspace struct {
 	undo  []snapshot
 	redo  []snapshot
 	rev   int
+	// pairRev counts stored comparisons (see PairRev).
+	pairRev int
 }
 
 // ErrNotFound is returned for an article or annotation id that is not there.
@@ -64,8 +66,8 @@ var ErrNotFound = errors.New("not found")
 // MaxUndo bounds the undo history.
 const MaxUndo = 200
 
-// Rev changes whenever anything visible changes; components use it to tell
-// whether to render again.
+// Rev changes whenever the articles, their analysis or their corrections
+// change; components use it to tell whether to derive views again.
 func (w *Workspace) Rev() int { return w.rev }
 
 // Article returns the article with id, or nil.
