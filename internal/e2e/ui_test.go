@@ -152,7 +152,10 @@ func TestAnnotator(t *testing.T) {
 	}
 	eval[bool](t, ctx, markJS(1, "Søndre Quay")+`.click() ?? true`)
 	wait(t, ctx, `document.querySelector('[data-testid="inspector"] h2 q')?.textContent === "Søndre Quay"`)
-	do(t, ctx, chromedp.Click(`[data-testid="inspector"] [data-testid="label-`+want+`"]`))
+	// The label button is pressed from the keyboard: a pointer click is
+	// placed by coordinates, and the page may still be scrolling smoothly
+	// to the mention stepped to above.
+	do(t, ctx, chromedp.Focus(`[data-testid="inspector"] [data-testid="label-`+want+`"]`), chromedp.KeyEvent("\r"))
 	wait(t, ctx, markJS(1, "Søndre Quay")+`?.dataset.entity === "`+want+`"`)
 	if !eval[bool](t, ctx, markJS(1, "Søndre Quay")+`.classList.contains('manual')`) {
 		t.Error("relabelled highlight not marked as a correction")
@@ -178,9 +181,9 @@ func TestAnnotator(t *testing.T) {
 	do(t, ctx, chromedp.KeyEvent("\b")) // Backspace removes too
 	wait(t, ctx, markJS(2, "Dunmore")+` === undefined`)
 	// Undo brings it back, redo removes it again.
-	do(t, ctx, chromedp.Click(`[data-testid="undo"]`))
+	do(t, ctx, chromedp.Focus(`[data-testid="undo"]`), chromedp.KeyEvent("\r"))
 	wait(t, ctx, markJS(2, "Dunmore")+` !== undefined`)
-	do(t, ctx, chromedp.Click(`[data-testid="redo"]`))
+	do(t, ctx, chromedp.Focus(`[data-testid="redo"]`), chromedp.KeyEvent("\r"))
 	wait(t, ctx, markJS(2, "Dunmore")+` === undefined`)
 
 	// The entity index merges "Elena Varga" and "Varga".
@@ -214,7 +217,7 @@ func TestAnnotator(t *testing.T) {
 
 	// Open the pair: aligned rows with exact or edited passages and the
 	// text only one side has.
-	do(t, ctx, chromedp.Click(`[data-testid="sim-cell"][data-a="0"][data-b="1"]`))
+	do(t, ctx, chromedp.Focus(`[data-testid="sim-cell"][data-a="0"][data-b="1"]`), chromedp.KeyEvent("\r"))
 	wait(t, ctx, `document.querySelector('[data-testid="pair-view"]') !== null`)
 	kinds := eval[[]string](t, ctx, `[...new Set([...document.querySelectorAll('[data-testid="pair-view"] [data-kind]')].map(e => e.dataset.kind))].sort()`)
 	has := func(k string) bool { return slices.Contains(kinds, k) }
