@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"slices"
+	"strings"
 
 	"gloss/internal/similarity"
 )
@@ -17,8 +19,8 @@ func evalSentences(shared string, train bool, weightsPath string, r *report) err
 	fMT, fMX := features(d.msrpTrain, d.df), features(d.msrpTest, d.df)
 	fST, fSD, fSX := features(d.stsTrain, d.df), features(d.stsDev, d.df), features(d.stsTest, d.df)
 	if train {
-		sts, stsNote := fitSTS(fST, d.stsTrain, fSD, d.stsDev)
-		para, paraNote := fitPara(fMT, d.msrpTrain)
+		sts, stsNote := fitSTS(mask(fST, stsUnused), d.stsTrain, mask(fSD, stsUnused), d.stsDev)
+		para, paraNote := fitPara(mask(fMT, paraUnused), d.msrpTrain)
 		// The "found elsewhere" cut for unique content: the sentence score
 		// that best separates MSRP train paraphrases from non-paraphrases.
 		unique := bestThreshold(sentenceScores(sts, fMT), d.msrpTrain)
@@ -81,6 +83,25 @@ func evalSentences(shared string, train bool, weightsPath string, r *report) err
 	return nil
 }
 
+// stsUnused and paraUnused are features a model is fitted without
+// (zeroed, so no tree splits on them): the feature sets were chosen on STS
+// dev and by cross-validation on MSRP train respectively.
+var (
+	stsUnused  []int
+	paraUnused = []int{31, 32, 33, 34, 35, 36, 37, 38, 39, 40}
+)
+
+// mask returns fs with the given features zeroed.
+func mask(fs [][nf]float64, drop []int) [][nf]float64 {
+	out := slices.Clone(fs)
+	for i := range out {
+		for _, k := range drop {
+			out[i][k] = 0
+		}
+	}
+	return out
+}
+
 // sentenceScores applies a model as SentenceScore does: scaled to 0..1.
 func sentenceScores(m similarity.Model, fs [][nf]float64) []float64 {
 	out := make([]float64, len(fs))
@@ -100,7 +121,23 @@ func labels(ps []sentPair) []float64 {
 
 var stsGBDT = gbdtParams{Rounds: 600, Depth: 3, MinLeaf: 20, Rate: 0.03, Subsample: 0.5}
 
+// gbdtSeed and dropFeatures are for exploring feature sets on train/dev
+// (SIM_SEED, SIM_DROP="31,32"): a dropped feature is zeroed everywhere.
+var (
+	gbdtSeed     uint64 = 1
+	dropFeatures []int
+)
+
 func init() {
+	if v := os.Getenv("SIM_SEED"); v != "" {
+		fmt.Sscan(v, &gbdtSeed)
+	}
+	for _, f := range strings.FieldsFunc(os.Getenv("SIM_DROP"), func(r rune) bool { return r == ',' }) {
+		var k int
+		if _, err := fmt.Sscan(f, &k); err == nil && k > 0 && k < nf {
+			dropFeatures = append(dropFeatures, k)
+		}
+	}
 	if v := os.Getenv("SIM_DEPTH"); v != "" {
 		fmt.Sscan(v, &stsGBDT.Depth, &stsGBDT.MinLeaf, &stsGBDT.Rate, &stsGBDT.Rounds)
 	}

@@ -45,7 +45,7 @@ func fitGBDT(x [][nf]float64, y []float64, p gbdtParams, eval func(round int, m 
 	}
 	resid := make([]float64, n)
 	node := make([]int16, n) // which open node each sample is in; -1 = left out this round
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(gbdtSeed, 2))
 	for round := 0; round < p.Rounds; round++ {
 		for i := range resid {
 			resid[i] = y[i] - pred[i]

@@ -112,6 +112,9 @@ func features(ps []sentPair, df *similarity.DF) [][similarity.NumFeatures]float6
 	out := make([][similarity.NumFeatures]float64, len(ps))
 	for i, p := range ps {
 		out[i] = similarity.Features(sentRep(p.A, df), sentRep(p.B, df))
+		for _, k := range dropFeatures {
+			out[i][k] = 0
+		}
 	}
 	return out
 }

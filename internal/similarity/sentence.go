@@ -1,6 +1,7 @@
 package similarity
 
 import (
+	"gloss/internal/entity"
 	"math"
 	"slices"
 	"strings"
@@ -9,7 +10,7 @@ import (
 )
 
 // NumFeatures is the length of a sentence-pair feature vector.
-const NumFeatures = 31
+const NumFeatures = 41
 
 // FeatureNames label the sentence-pair features (for docs and evaluation).
 var FeatureNames = [NumFeatures]string{
@@ -21,6 +22,9 @@ var FeatureNames = [NumFeatures]string{
 	"max_unmatched_idf", "unmatched_capitalized", "soft_min_contain_idf",
 	"soft_max_contain_idf", "log_unmatched_min", "log_unmatched_max",
 	"weighted_length_diff", "unmatched_idf_mass_min", "unmatched_idf_mass_max",
+	"cluster_min_contain_idf", "cluster_max_contain_idf", "fine_cluster_cos",
+	"mid_cluster_cos", "log_cluster_unmatched_min", "log_cluster_unmatched_max",
+	"cluster_lcs_min", "cluster_lcs_max", "max_cluster_unmatched_idf", "min_cluster_unmatched_idf",
 }
 
 // SentRep is a sentence prepared for many comparisons: sorted hash sets
@@ -40,6 +44,18 @@ type SentRep struct {
 	char4   []uint64
 	neg     bool     // contains a negation
 	stems   []string // content stems without a final dot, parallel to content
+	fine    []uint32 // fine word cluster of each content stem, parallel to content; 0 unknown
+	fines   []wt     // IDF weight per fine cluster (or stem, when unclustered), sorted
+	mids    []wt     // the same per mid cluster
+	cnorm   float64  // norms of fines and mids
+	mnorm   float64
+	cseq    []uint64 // seq with content words replaced by their fine cluster
+}
+
+// wt is a key with a weight, for sparse weighted bags.
+type wt struct {
+	k uint64
+	w float64
 }
 
 // numberWords maps the stems of English number words to digits.
@@ -61,6 +77,8 @@ var negations = map[string]bool{"not": true, "no": true, "never": true, "n't": t
 func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 	r := &SentRep{}
 	var letters []rune
+	fineOf := make(map[uint64]uint32, t1-t0)
+	midOf := make(map[uint64]uint64, t1-t0)
 	for k := t0; k < t1; k++ {
 		t := d.Terms[k]
 		h := d.Hashes[k]
@@ -68,8 +86,23 @@ func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 		if !t.Stop {
 			r.content = append(r.content, h)
 		}
+		word := d.Text[t.Start:t.End]
+		fine, mid := uint32(0), uint64(0)
+		if !t.Stop {
+			if f, m, _, ok := entity.Cluster(strings.ToLower(word)); ok {
+				fine, mid = uint32(f)+1, uint64(m)+1
+			}
+			if fine != 0 {
+				fineOf[h], midOf[h] = fine, mid
+			}
+		}
 		if len(r.seq) < maxSeq {
 			r.seq = append(r.seq, h)
+			if fine != 0 {
+				r.cseq = append(r.cseq, uint64(fine))
+			} else {
+				r.cseq = append(r.cseq, h)
+			}
 		}
 		if k > t0 {
 			r.bigrams = append(r.bigrams, mix(d.Hashes[k-1]*31+h))
@@ -80,7 +113,6 @@ func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 		if negations[t.Stem] || len(t.Stem) > 3 && t.Stem[len(t.Stem)-3:] == "n't" {
 			r.neg = true
 		}
-		word := d.Text[t.Start:t.End]
 		first, _ := utf8.DecodeRuneInString(word)
 		if unicode.IsDigit(first) {
 			r.nums = append(r.nums, h)
@@ -134,7 +166,64 @@ func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 		r.wnorm += r.weight[i] * r.weight[i]
 	}
 	r.wnorm = math.Sqrt(r.wnorm)
+	// Cluster bags: words of one fine cluster ("quit", "resigned") count
+	// as one dimension; unclustered words stay themselves.
+	r.fine = make([]uint32, len(r.content))
+	fb := make(map[uint64]float64, len(r.content))
+	mb := make(map[uint64]float64, len(r.content))
+	for i, h := range r.content {
+		c := fineOf[h]
+		r.fine[i] = c
+		kf, km := h, h
+		if c != 0 {
+			kf = uint64(c)
+			km = midOf[h] + 1<<40 // apart from fine ids
+		}
+		fb[kf] += r.weight[i]
+		mb[km] += r.weight[i]
+	}
+	r.fines, r.cnorm = bag(fb)
+	r.mids, r.mnorm = bag(mb)
 	return r
+}
+
+func bag(m map[uint64]float64) ([]wt, float64) {
+	out := make([]wt, 0, len(m))
+	n := 0.0
+	for k, w := range m {
+		out = append(out, wt{k, w})
+		n += w * w
+	}
+	slices.SortFunc(out, func(a, b wt) int {
+		switch {
+		case a.k < b.k:
+			return -1
+		case a.k > b.k:
+			return 1
+		}
+		return 0
+	})
+	return out, math.Sqrt(n)
+}
+
+func bagCos(a, b []wt, na, nb float64) float64 {
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	dot, i, j := 0.0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].k < b[j].k:
+			i++
+		case a[i].k > b[j].k:
+			j++
+		default:
+			dot += a[i].w * b[j].w
+			i++
+			j++
+		}
+	}
+	return dot / (na * nb)
 }
 
 func uniq(x []uint64) []uint64 {
@@ -253,6 +342,21 @@ func Features(a, b *SentRep) [NumFeatures]float64 {
 	}
 	xa, xb := math.Log1p(max(a.wsum-sa, 0)), math.Log1p(max(b.wsum-sb, 0))
 	f[29], f[30] = min(xa, xb), max(xa, xb)
+	ka, va, ma := clusterMatched(a, b)
+	kb, vb, mb := clusterMatched(b, a)
+	f[39], f[40] = max(ma, mb)/10, min(ma, mb)/10
+	if a.wsum > 0 && b.wsum > 0 {
+		x, y := min(ka/a.wsum, 1), min(kb/b.wsum, 1)
+		f[31], f[32] = min(x, y), max(x, y)
+	}
+	f[33] = bagCos(a.fines, b.fines, a.cnorm, b.cnorm)
+	f[34] = bagCos(a.mids, b.mids, a.mnorm, b.mnorm)
+	f[35] = math.Log1p(float64(min(va, vb)))
+	f[36] = math.Log1p(float64(max(va, vb)))
+	if l := lcs(a.cseq, b.cseq); l > 0 {
+		f[37] = float64(l) / float64(max(len(a.cseq), len(b.cseq)))
+		f[38] = float64(l) / float64(min(len(a.cseq), len(b.cseq)))
+	}
 	return f
 }
 
@@ -289,6 +393,43 @@ func softMatched(a, b *SentRep) (w float64, unmatched int) {
 		}
 	}
 	return w, unmatched
+}
+
+// clusterMatched is softMatched with one more way to match: a stem of b
+// in the same fine word cluster (near synonyms and related words).
+func clusterMatched(a, b *SentRep) (w float64, unmatched int, maxIDF float64) {
+	j := 0
+	for i, h := range a.content {
+		for j < len(b.content) && b.content[j] < h {
+			j++
+		}
+		if j < len(b.content) && b.content[j] == h {
+			w += a.weight[i]
+			continue
+		}
+		found := false
+		x := a.stems[i]
+		for k, t := range b.stems {
+			if a.fine[i] != 0 && a.fine[i] == b.fine[k] {
+				found = true
+				break
+			}
+			if len(x) < 4 || len(t) < 4 || x[0] != t[0] && x[len(x)-1] != t[len(t)-1] {
+				continue
+			}
+			if nearSpelling(x, t) {
+				found = true
+				break
+			}
+		}
+		if found {
+			w += a.weight[i]
+		} else {
+			unmatched++
+			maxIDF = max(maxIDF, a.weight[i])
+		}
+	}
+	return w, unmatched, maxIDF
 }
 
 func nearSpelling(x, y string) bool {
