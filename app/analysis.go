@@ -108,7 +108,7 @@ func (w *Workspace) analyse(_ app.Context) {
 		})
 		return
 	}
-	pairs := p.ws.PendingPairs()
+	pairs := p.ws.Uncompared()
 	if len(pairs) == 0 {
 		if p.ws.Rev() != p.memoRev {
 			p.derive()
@@ -122,12 +122,38 @@ func (w *Workspace) analyse(_ app.Context) {
 		a, b := p.ws.Articles[pr[0]], p.ws.Articles[pr[1]]
 		jobs[i] = job{a.Hash, b.Hash, a.Text, b.Text}
 	}
+	prefilter := workspace.NeedsPrefilter(len(p.ws.Articles))
 	p.progress = progress{Phase: "Comparing articles…", Total: len(jobs)}
 	ctx.Async(func() {
+		// With many articles, cheap trigram sets rule out most pairs first;
+		// they too are built in slices.
+		shingles := map[string]workspace.Shingles{}
+		if prefilter {
+			n := 0
+			for _, j := range jobs {
+				for _, t := range [][2]string{{j.ha, j.a}, {j.hb, j.b}} {
+					if _, ok := shingles[t[0]]; !ok {
+						shingles[t[0]] = workspace.ShinglesOf(t[1])
+						if n++; n%8 == 0 {
+							yield()
+						}
+					}
+				}
+			}
+		}
 		var batch []func()
 		last := time.Now()
+		cheap := 0 // prefilter decisions since the last yield
 		for i, j := range jobs {
-			r, err := workspace.ComparePair(j.a, j.b)
+			var r workspace.PairResult
+			var err error
+			full := true
+			if prefilter {
+				r, full = workspace.Related(shingles[j.ha], shingles[j.hb])
+			}
+			if full {
+				r, err = workspace.ComparePair(j.a, j.b)
+			}
 			batch = append(batch, func() {
 				if err != nil {
 					p.status = "Comparison failed: " + err.Error()
@@ -146,7 +172,10 @@ func (w *Workspace) analyse(_ app.Context) {
 					p.progress.Phase = "Comparing articles: " + strconv.Itoa(done) + " of " + strconv.Itoa(len(jobs)) + " pairs"
 				})
 			}
-			yield()
+			if cheap++; full || cheap >= 64 {
+				cheap = 0
+				yield()
+			}
 		}
 		ctx.Dispatch(w.next)
 	})

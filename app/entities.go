@@ -10,9 +10,9 @@ import (
 
 // Panel limits keep the page light with many articles.
 const (
-	maxListed    = 40 // entities listed
-	maxMatrixRow = 25 // entities in the entity × article matrix
-	maxMatrixCol = 20 // articles in it
+	maxListed    = 40           // entities listed
+	maxMatrixRow = 25           // entities in the entity × article matrix
+	maxMatrixCol = openArticles // articles in it
 )
 
 // EntityPanel is the side panel of merged entities with counts, and the

@@ -10,7 +10,7 @@ import (
 
 // maxHeat bounds the heat map; more articles are listed by their closest
 // pairs instead.
-const maxHeat = 20
+const maxHeat = openArticles
 
 // relationText says what a relation means, for the cell's label.
 var relationText = map[string]string{

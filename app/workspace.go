@@ -259,19 +259,40 @@ func (w *Workspace) saveSoon(_ app.Context) {
 	})
 }
 
-func (w *Workspace) saveNow(ctx app.Context) {
+// saveNow writes the draft. The workspace is snapshotted here, on the UI
+// goroutine, and encoded in the background one article at a time with a
+// yield between, so saving a large workspace never freezes the page.
+func (w *Workspace) saveNow(_ app.Context) {
+	ctx := w.ctx
 	p := w.state()
 	if w.store == nil {
 		return
 	}
-	data, err := p.ws.MarshalDraft()
-	if err == nil {
-		err = w.store.Save(ctx, data)
-	}
-	if err != nil {
-		p.status = "Could not save your work in this browser: " + err.Error()
-		return
-	}
-	p.loadErr = ""
-	app.Window().Set("glossSavedAt", app.Window().Get("performance").Call("now"))
+	d := p.ws.NewDraft()
+	gen := p.saveGen
+	ctx.Async(func() {
+		var err error
+		for done := false; !done && err == nil; {
+			done, err = d.Next()
+			yield()
+		}
+		var data []byte
+		if err == nil {
+			data, err = d.Bytes()
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err == nil && gen != p.saveGen {
+				return // a newer save is on its way
+			}
+			if err == nil {
+				err = w.store.Save(ctx, data)
+			}
+			if err != nil {
+				p.status = "Could not save your work in this browser: " + err.Error()
+				return
+			}
+			p.loadErr = ""
+			app.Window().Set("glossSavedAt", app.Window().Get("performance").Call("now"))
+		})
+	})
 }

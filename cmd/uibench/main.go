@@ -162,7 +162,7 @@ const measureJS = `(async () => {
 			const arts = document.querySelectorAll('[data-testid="article"]');
 			const ready = arts.length === n && ![...arts].some(a => a.querySelector('.meta').textContent.includes('analysing'));
 			if (highlights === null && ready) highlights = now - t0;
-			const m = Math.min(n, 20);
+			const m = Math.min(n, 12);
 			const cells = document.querySelectorAll('[data-testid="sim-cell"]');
 			if (ready && !document.querySelector('[data-testid="progress"]') && cells.length === m * (m - 1) &&
 				[...cells].every(c => c.dataset.relation !== 'pending')) return finish(now, false);

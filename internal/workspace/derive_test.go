@@ -282,3 +282,41 @@ func FuzzChunks(f *testing.F) {
 		checkChunks(t, strings.Repeat(s, 1+ChunkBytes/(len(s)+1)))
 	})
 }
+
+func TestDraftSnapshot(t *testing.T) {
+	var w Workspace
+	empty, err := w.MarshalDraft()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back, err := UnmarshalDraft(empty); err != nil || len(back.Articles) != 0 {
+		t.Fatalf("empty draft: %v, %v", back, err)
+	}
+	a := w.Add("", "Ana Lee spoke.")
+	w.SetAuto(a.Hash, []Mention{{0, 7, "PER"}})
+	d := w.NewDraft()
+	// Changes after the snapshot are not in it.
+	w.Add("", "Later article.")
+	if err := w.Rename(a.ID, "Renamed"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Bytes(); err == nil {
+		t.Error("Bytes before encoding every article: no error")
+	}
+	for done := false; !done; {
+		if done, err = d.Next(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := UnmarshalDraft(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Articles) != 1 || back.Articles[0].Title != "Ana Lee spoke." || len(back.Spans(back.Articles[0].ID)) != 1 {
+		t.Errorf("draft = %+v, want the one article as it was, with its highlight", back.Articles)
+	}
+}

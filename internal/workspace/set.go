@@ -1,8 +1,10 @@
 package workspace
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -22,24 +24,11 @@ var labelColors = map[string]string{
 // and all; the engine's mentions go in as entities, corrections as
 // annotations. Orphans have no place in a set and are left out.
 func (w *Workspace) ToSet() (*annot.Set, error) {
-	s := &annot.Set{Format: annot.Format, Version: annot.Version, Articles: []annot.Article{}}
-	for _, l := range Labels {
-		s.Labels = append(s.Labels, annot.Label{ID: l.ID, Name: l.Name, Color: labelColors[l.ID]})
-	}
-	s.Labels = append(s.Labels, annot.Label{ID: NoEntity, Name: LabelName(NoEntity), Color: labelColors[NoEntity]})
+	s := &annot.Set{Format: annot.Format, Version: annot.Version, Labels: setLabels(), Articles: []annot.Article{}}
 	for _, a := range w.Articles {
-		cp := docio.NewRunes(a.Text)
-		out := annot.Article{ID: a.ID, Title: a.Title, Text: a.Text, Hash: a.Hash}
-		for _, m := range w.auto[a.Hash] {
-			if m.Start < 0 || m.End > len(a.Text) || m.Start >= m.End {
-				return nil, fmt.Errorf("article %s: mention [%d,%d) outside its text", a.ID, m.Start, m.End)
-			}
-			out.Entities = append(out.Entities, annot.Entity{Start: cp.Index(m.Start), End: cp.Index(m.End), Kind: m.Label, Text: a.Text[m.Start:m.End]})
-		}
-		for _, n := range a.Manual {
-			out.Annotations = append(out.Annotations, annot.Annotation{
-				ID: n.ID, Start: cp.Index(n.Start), End: cp.Index(n.End), Label: n.Label, Note: n.Note, Text: a.Text[n.Start:n.End],
-			})
+		out, err := setArticle(a, w.auto[a.Hash])
+		if err != nil {
+			return nil, err
 		}
 		s.Articles = append(s.Articles, out)
 	}
@@ -47,6 +36,32 @@ func (w *Workspace) ToSet() (*annot.Set, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+func setLabels() []annot.Label {
+	var out []annot.Label
+	for _, l := range Labels {
+		out = append(out, annot.Label{ID: l.ID, Name: l.Name, Color: labelColors[l.ID]})
+	}
+	return append(out, annot.Label{ID: NoEntity, Name: LabelName(NoEntity), Color: labelColors[NoEntity]})
+}
+
+// setArticle converts one article and its mentions to the set format.
+func setArticle(a *Article, auto []Mention) (annot.Article, error) {
+	cp := docio.NewRunes(a.Text)
+	out := annot.Article{ID: a.ID, Title: a.Title, Text: a.Text, Hash: a.Hash}
+	for _, m := range auto {
+		if m.Start < 0 || m.End > len(a.Text) || m.Start >= m.End {
+			return annot.Article{}, fmt.Errorf("article %s: mention [%d,%d) outside its text", a.ID, m.Start, m.End)
+		}
+		out.Entities = append(out.Entities, annot.Entity{Start: cp.Index(m.Start), End: cp.Index(m.End), Kind: m.Label, Text: a.Text[m.Start:m.End]})
+	}
+	for _, n := range a.Manual {
+		out.Annotations = append(out.Annotations, annot.Annotation{
+			ID: n.ID, Start: cp.Index(n.Start), End: cp.Index(n.End), Label: n.Label, Note: n.Note, Text: a.Text[n.Start:n.End],
+		})
+	}
+	return out, nil
 }
 
 // FromSet builds a workspace from a saved set. Entities go to the analysis
@@ -102,30 +117,98 @@ const DraftVersion = 1
 // cannot hold (orphaned corrections).
 type draft struct {
 	Version int                     `json:"version"`
-	Set     json.RawMessage         `json:"set"`
+	Set     json.RawMessage         `json:"set,omitempty"` // absent when there are no articles
 	Orphans map[string][]Annotation `json:"orphans,omitempty"`
 }
 
 // MarshalDraft encodes the workspace for the browser's local draft.
 func (w *Workspace) MarshalDraft() ([]byte, error) {
-	s, err := w.ToSet()
-	if err != nil {
-		return nil, err
-	}
-	b, err := annot.Encode(s)
-	if err != nil {
-		return nil, err
-	}
-	d := draft{Version: DraftVersion, Set: b}
-	for _, a := range w.Articles {
-		if len(a.Orphans) > 0 {
-			if d.Orphans == nil {
-				d.Orphans = map[string][]Annotation{}
-			}
-			d.Orphans[a.ID] = a.Orphans
+	b := w.NewDraft()
+	for {
+		done, err := b.Next()
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			return b.Bytes()
 		}
 	}
-	return json.Marshal(d)
+}
+
+// Draft encodes a snapshot of the workspace one article at a time, so the
+// page can save a large workspace in slices between which the browser gets
+// its turn. The snapshot is taken by NewDraft; later changes to the
+// workspace do not affect it (articles are copied on write).
+type Draft struct {
+	articles []*Article
+	auto     [][]Mention
+	parts    []json.RawMessage
+	orphans  map[string][]Annotation
+}
+
+// NewDraft takes the snapshot to encode.
+func (w *Workspace) NewDraft() *Draft {
+	d := &Draft{articles: slices.Clone(w.Articles)}
+	for _, a := range d.articles {
+		d.auto = append(d.auto, w.auto[a.Hash])
+		if len(a.Orphans) > 0 {
+			if d.orphans == nil {
+				d.orphans = map[string][]Annotation{}
+			}
+			d.orphans[a.ID] = a.Orphans
+		}
+	}
+	return d
+}
+
+// Next encodes one more article; done reports that all are.
+func (d *Draft) Next() (done bool, err error) {
+	i := len(d.parts)
+	if i >= len(d.articles) {
+		return true, nil
+	}
+	out, err := setArticle(d.articles[i], d.auto[i])
+	if err != nil {
+		return false, err
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return false, err
+	}
+	d.parts = append(d.parts, b)
+	return len(d.parts) == len(d.articles), nil
+}
+
+// Bytes assembles the draft once every article is encoded. The set is
+// checked when it is read back (UnmarshalDraft decodes strictly).
+func (d *Draft) Bytes() ([]byte, error) {
+	if len(d.parts) != len(d.articles) {
+		return nil, fmt.Errorf("draft: %d of %d articles encoded", len(d.parts), len(d.articles))
+	}
+	if len(d.articles) == 0 {
+		// A set holds at least one article; an empty workspace is a draft
+		// without one.
+		return json.Marshal(draft{Version: DraftVersion})
+	}
+	head, err := json.Marshal(struct {
+		Format  string        `json:"format"`
+		Version int           `json:"version"`
+		Labels  []annot.Label `json:"labels"`
+	}{annot.Format, annot.Version, setLabels()})
+	if err != nil {
+		return nil, err
+	}
+	var set bytes.Buffer
+	set.Write(head[:len(head)-1])
+	set.WriteString(`,"articles":[`)
+	for i, p := range d.parts {
+		if i > 0 {
+			set.WriteByte(',')
+		}
+		set.Write(p)
+	}
+	set.WriteString("]}")
+	return json.Marshal(draft{Version: DraftVersion, Set: set.Bytes(), Orphans: d.orphans})
 }
 
 // UnmarshalDraft restores a workspace saved by MarshalDraft.
@@ -136,6 +219,9 @@ func UnmarshalDraft(data []byte) (*Workspace, error) {
 	}
 	if d.Version != DraftVersion {
 		return nil, fmt.Errorf("draft: version %d, want %d", d.Version, DraftVersion)
+	}
+	if len(d.Set) == 0 {
+		return &Workspace{}, nil
 	}
 	s, err := annot.Decode(d.Set)
 	if err != nil {

@@ -107,31 +107,44 @@ func (w *Workspace) Pair(i, j int) (PairResult, bool) {
 // full; bigger ones compare only the pairs the prefilter finds related.
 const AllPairsMax = 12
 
-// PendingPairs returns the pairs of article positions still to compare in
-// full, in order. Pairs the prefilter rules out are settled on the spot as
-// Unrelated with the prefilter's score.
-func (w *Workspace) PendingPairs() [][2]int {
+// Uncompared returns the pairs of article positions with no comparison
+// yet, in order.
+func (w *Workspace) Uncompared() [][2]int {
 	var out [][2]int
-	var sh []map[uint64]bool
-	if len(w.Articles) > AllPairsMax {
-		sh = make([]map[uint64]bool, len(w.Articles))
-		for i, a := range w.Articles {
-			sh[i] = shingles(a.Text)
-		}
-	}
 	for i := range w.Articles {
 		for j := i + 1; j < len(w.Articles); j++ {
-			if _, ok := w.Pair(i, j); ok {
-				continue
+			if _, ok := w.Pair(i, j); !ok {
+				out = append(out, [2]int{i, j})
 			}
-			if sh != nil {
-				if s := jaccard(sh[i], sh[j]); s < PrefilterMin {
-					w.SetPair(w.Articles[i].Hash, w.Articles[j].Hash, PairResult{Score: s, Relation: Unrelated})
-					continue
-				}
-			}
-			out = append(out, [2]int{i, j})
 		}
+	}
+	return out
+}
+
+// NeedsPrefilter reports whether a workspace of n articles compares only
+// the pairs the prefilter finds related.
+func NeedsPrefilter(n int) bool { return n > AllPairsMax }
+
+// PendingPairs returns the pairs of article positions still to compare in
+// full, in order. Pairs the prefilter rules out are settled on the spot as
+// Unrelated with the prefilter's score. The page does the same work in
+// slices (Shingles, Related); this is the one-call form.
+func (w *Workspace) PendingPairs() [][2]int {
+	pairs := w.Uncompared()
+	if !NeedsPrefilter(len(w.Articles)) {
+		return pairs
+	}
+	sh := make([]Shingles, len(w.Articles))
+	for i, a := range w.Articles {
+		sh[i] = ShinglesOf(a.Text)
+	}
+	var out [][2]int
+	for _, pr := range pairs {
+		if r, ok := Related(sh[pr[0]], sh[pr[1]]); !ok {
+			w.SetPair(w.Articles[pr[0]].Hash, w.Articles[pr[1]].Hash, r)
+			continue
+		}
+		out = append(out, pr)
 	}
 	return out
 }
@@ -142,9 +155,13 @@ func (w *Workspace) PendingPairs() [][2]int {
 // names and set phrases.
 const PrefilterMin = 0.03
 
-func shingles(text string) map[uint64]bool {
+// Shingles is the set of hashed word trigrams of a text.
+type Shingles map[uint64]bool
+
+// ShinglesOf returns the word trigrams of text, lower-cased.
+func ShinglesOf(text string) Shingles {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	out := make(map[uint64]bool, len(words))
+	out := make(Shingles, len(words))
 	for i := 0; i+3 <= len(words); i++ {
 		h := fnv.New64a()
 		for _, w := range words[i : i+3] {
@@ -156,9 +173,23 @@ func shingles(text string) map[uint64]bool {
 	return out
 }
 
-func jaccard(a, b map[uint64]bool) float64 {
+// Related reports whether two texts are worth comparing in full; when
+// they are not, r is their settled result (Unrelated, with the Jaccard of
+// their trigrams as score).
+func Related(a, b Shingles) (r PairResult, ok bool) {
+	s := jaccard(a, b)
+	if s < PrefilterMin {
+		return PairResult{Score: s, Relation: Unrelated}, false
+	}
+	return PairResult{}, true
+}
+
+func jaccard(a, b Shingles) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
+	}
+	if len(a) > len(b) {
+		a, b = b, a
 	}
 	in := 0
 	for k := range a {
