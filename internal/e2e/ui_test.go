@@ -327,6 +327,33 @@ func TestPasteSeveral(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Click(`[data-testid="undo"]`))
 	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 2`)
+
+	// A correction, then an edit of the text that removes its words: the
+	// correction is listed as an orphan, not lost; one whose words remain
+	// follows them.
+	selectAndLabel := func(word, key string) {
+		t.Helper()
+		eval[bool](t, ctx, `(() => {
+			const text = document.querySelector('[data-testid="article"] .text');
+			const node = [...text.querySelectorAll('[data-off]')].map(e => e.firstChild).find(n => n && n.textContent.includes(`+jsString(word)+`));
+			const at = node.textContent.indexOf(`+jsString(word)+`);
+			const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + `+jsString(word)+`.length);
+			getSelection().removeAllRanges(); getSelection().addRange(r); text.focus(); return true; })()`)
+		do(t, ctx, chromedp.KeyEvent(key))
+		wait(t, ctx, markJS(0, word)+`?.classList.contains('manual')`)
+	}
+	selectAndLabel("One", "8")
+	selectAndLabel("First", "4")
+	do(t, ctx, chromedp.Click(`[data-testid="article"] [aria-label^="Edit the text"]`))
+	wait(t, ctx, `document.querySelector('[data-testid="article"] textarea') !== null`)
+	eval[bool](t, ctx, `(() => { const ta = document.querySelector('[data-testid="article"] textarea');
+		ta.value = 'New intro.\nFirst story\nUno.'; return true; })()`)
+	do(t, ctx, chromedp.Click(`[data-testid="article"] .edit .btn.primary`))
+	wait(t, ctx, `document.querySelector('[data-testid="article"] .orphans')?.textContent.includes('“One”')`)
+	wait(t, ctx, markJS(0, "First")+`?.dataset.entity === "MISC"`)
+	if got := eval[string](t, ctx, `document.querySelector('[data-testid="article"] .text').textContent`); got != "New intro.\nFirst story\nUno." {
+		t.Errorf("edited text = %q", got)
+	}
 }
 
 // AppReadyJS is browsertest.AppReady, repeated so this file reads alone.
