@@ -187,22 +187,20 @@ func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 	return r
 }
 
+// bag turns key weights into a sorted bag (slices.Sort on the keys: a
+// sort of its own element type would add a generic copy to the wasm).
 func bag(m map[uint64]float64) ([]wt, float64) {
-	out := make([]wt, 0, len(m))
-	n := 0.0
-	for k, w := range m {
-		out = append(out, wt{k, w})
-		n += w * w
+	keys := make([]uint64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
-	slices.SortFunc(out, func(a, b wt) int {
-		switch {
-		case a.k < b.k:
-			return -1
-		case a.k > b.k:
-			return 1
-		}
-		return 0
-	})
+	slices.Sort(keys)
+	out := make([]wt, len(keys))
+	n := 0.0
+	for i, k := range keys {
+		out[i] = wt{k, m[k]}
+		n += m[k] * m[k]
+	}
 	return out, math.Sqrt(n)
 }
 
@@ -329,8 +327,8 @@ func Features(a, b *SentRep) [NumFeatures]float64 {
 	f[21] = dice(a.char4, b.char4)
 	f[22] = max(maxUnmatched(a, b), maxUnmatched(b, a)) / 10
 	f[23] = math.Log1p(float64(len(a.caps) + len(b.caps) - 2*countCommon(a.caps, b.caps)))
-	sa, ua := softMatched(a, b)
-	sb, ub := softMatched(b, a)
+	ma, mb := matchIn(a, b), matchIn(b, a)
+	sa, ua, sb, ub := ma.soft, ma.unmatched, mb.soft, mb.unmatched
 	if a.wsum > 0 && b.wsum > 0 {
 		x, y := min(sa/a.wsum, 1), min(sb/b.wsum, 1)
 		f[24], f[25] = min(x, y), max(x, y)
@@ -342,9 +340,8 @@ func Features(a, b *SentRep) [NumFeatures]float64 {
 	}
 	xa, xb := math.Log1p(max(a.wsum-sa, 0)), math.Log1p(max(b.wsum-sb, 0))
 	f[29], f[30] = min(xa, xb), max(xa, xb)
-	ka, va, ma := clusterMatched(a, b)
-	kb, vb, mb := clusterMatched(b, a)
-	f[39], f[40] = max(ma, mb)/10, min(ma, mb)/10
+	ka, va, kb, vb := ma.clus, ma.cunmatch, mb.clus, mb.cunmatch
+	f[39], f[40] = max(ma.cmax, mb.cmax)/10, min(ma.cmax, mb.cmax)/10
 	if a.wsum > 0 && b.wsum > 0 {
 		x, y := min(ka/a.wsum, 1), min(kb/b.wsum, 1)
 		f[31], f[32] = min(x, y), max(x, y)
@@ -360,76 +357,58 @@ func Features(a, b *SentRep) [NumFeatures]float64 {
 	return f
 }
 
-// softMatched returns the IDF weight of a's content stems found in b
-// exactly or as a near spelling (one a prefix of the other, or one edit
-// apart, for stems of five letters or more: "U.S."/"US", inflections the
-// stemmer missed, typos), and the count of a's stems matched neither way.
-func softMatched(a, b *SentRep) (w float64, unmatched int) {
+// matches sums what of a's content stems is found in b.
+type matches struct {
+	soft      float64 // IDF weight found exactly or as a near spelling
+	unmatched int     // stems found neither way
+	clus      float64 // soft, plus stems sharing b's fine word cluster
+	cunmatch  int     // stems found no way
+	cmax      float64 // the largest IDF of those
+}
+
+// matchIn finds a's content stems in b exactly, as a near spelling (one
+// a prefix of the other, or one edit apart, for stems of five letters or
+// more: "U.S."/"US", inflections the stemmer missed, typos) or, for the
+// cluster figures, as a word of the same fine embedding cluster (near
+// synonyms such as "quit"/"resigned").
+func matchIn(a, b *SentRep) (m matches) {
 	j := 0
 	for i, h := range a.content {
 		for j < len(b.content) && b.content[j] < h {
 			j++
 		}
 		if j < len(b.content) && b.content[j] == h {
-			w += a.weight[i]
+			m.soft += a.weight[i]
+			m.clus += a.weight[i]
 			continue
 		}
-		found := false
+		near, clus := false, false
 		x := a.stems[i]
-		for _, t := range b.stems {
+		for k, t := range b.stems {
+			clus = clus || a.fine[i] != 0 && a.fine[i] == b.fine[k]
 			// Every near spelling shares the first or the last byte.
 			if len(x) < 4 || len(t) < 4 || x[0] != t[0] && x[len(x)-1] != t[len(t)-1] {
 				continue
 			}
 			if nearSpelling(x, t) {
-				found = true
+				near = true
 				break
 			}
 		}
-		if found {
-			w += a.weight[i]
-		} else {
-			unmatched++
+		switch {
+		case near:
+			m.soft += a.weight[i]
+			m.clus += a.weight[i]
+		case clus:
+			m.unmatched++
+			m.clus += a.weight[i]
+		default:
+			m.unmatched++
+			m.cunmatch++
+			m.cmax = max(m.cmax, a.weight[i])
 		}
 	}
-	return w, unmatched
-}
-
-// clusterMatched is softMatched with one more way to match: a stem of b
-// in the same fine word cluster (near synonyms and related words).
-func clusterMatched(a, b *SentRep) (w float64, unmatched int, maxIDF float64) {
-	j := 0
-	for i, h := range a.content {
-		for j < len(b.content) && b.content[j] < h {
-			j++
-		}
-		if j < len(b.content) && b.content[j] == h {
-			w += a.weight[i]
-			continue
-		}
-		found := false
-		x := a.stems[i]
-		for k, t := range b.stems {
-			if a.fine[i] != 0 && a.fine[i] == b.fine[k] {
-				found = true
-				break
-			}
-			if len(x) < 4 || len(t) < 4 || x[0] != t[0] && x[len(x)-1] != t[len(t)-1] {
-				continue
-			}
-			if nearSpelling(x, t) {
-				found = true
-				break
-			}
-		}
-		if found {
-			w += a.weight[i]
-		} else {
-			unmatched++
-			maxIDF = max(maxIDF, a.weight[i])
-		}
-	}
-	return w, unmatched, maxIDF
+	return m
 }
 
 func nearSpelling(x, y string) bool {
