@@ -320,3 +320,38 @@ func TestDraftSnapshot(t *testing.T) {
 		t.Errorf("draft = %+v, want the one article as it was, with its highlight", back.Articles)
 	}
 }
+
+// TestDerivedViewsFollowChanges: the per-article caches behind Entities and
+// Quotes must not serve an article's old state.
+func TestDerivedViewsFollowChanges(t *testing.T) {
+	var w Workspace
+	text := `"We will open the bridge in May," Ana Lee said.`
+	a := w.Add("", text)
+	if got := len(w.Entities()); got != 0 {
+		t.Fatalf("entities before analysis = %d", got)
+	}
+	if q := w.Quotes()[0]; len(q) != 1 || q[0].Speaker != "Ana Lee" {
+		t.Fatalf("quotes before analysis = %+v", q)
+	}
+	s := strings.Index(text, "Ana Lee")
+	w.SetAuto(a.Hash, []Mention{{s, s + len("Ana Lee"), "ORG"}})
+	if e := w.Entities(); len(e) != 1 || e[0].Label != "ORG" {
+		t.Fatalf("entities after analysis = %+v", e)
+	}
+	if err := w.Relabel(a.ID, s, s+len("Ana Lee"), "PER"); err != nil {
+		t.Fatal(err)
+	}
+	if e := w.Entities(); len(e) != 1 || e[0].Label != "PER" {
+		t.Errorf("entities after relabel = %+v, want PER", e)
+	}
+	if err := w.SetText(a.ID, `"We will close the bridge in June," Ana Lee said.`); err != nil {
+		t.Fatal(err)
+	}
+	if q := w.Quotes()[0]; len(q) != 1 || !strings.Contains(q[0].Text, "close") {
+		t.Errorf("quotes after edit = %+v, want the new quote", q)
+	}
+	w.Undo()
+	if q := w.Quotes()[0]; len(q) != 1 || !strings.Contains(q[0].Text, "open") {
+		t.Errorf("quotes after undo = %+v, want the old quote", q)
+	}
+}

@@ -87,21 +87,15 @@ func (w *Workspace) Entities() []Entity {
 	forms := map[string]*form{}
 	var order []string
 	for ai, a := range w.Articles {
-		for _, s := range w.Spans(a.ID) {
-			text := strings.Join(strings.Fields(a.Text[s.Start:s.End]), " ")
-			words := nameWords(text, s.Label == "PER")
-			if len(words) == 0 {
-				continue
-			}
-			k := s.Label + ":" + strings.Join(words, " ")
-			f := forms[k]
+		for _, m := range w.mentionForms(a) {
+			f := forms[m.key]
 			if f == nil {
-				f = &form{label: s.Label, text: text, words: words}
-				forms[k] = f
-				order = append(order, k)
+				f = &form{label: m.label, text: m.text, words: m.words}
+				forms[m.key] = f
+				order = append(order, m.key)
 			}
 			f.count++
-			f.refs = append(f.refs, Ref{ai, s.Start, s.End})
+			f.refs = append(f.refs, Ref{ai, m.start, m.end})
 		}
 	}
 	// Longest names first, so short forms find the full name they belong to.
@@ -195,4 +189,40 @@ func EntityAt(idx []Entity, ai, off int) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// mentionForm is one highlight with its normalised name.
+type mentionForm struct {
+	key, label, text string
+	words            []string
+	start, end       int
+}
+
+// mentionForms normalises an article's highlights, cached per article
+// version like findQuotes: the index is rebuilt often while a batch is
+// analysed, and most articles have not changed.
+func (w *Workspace) mentionForms(a *Article) []mentionForm {
+	_, analysed := w.auto[a.Hash]
+	if c, ok := w.formCache[a]; ok && c.analysed == analysed {
+		return c.forms
+	}
+	var out []mentionForm
+	for _, s := range w.Spans(a.ID) {
+		text := strings.Join(strings.Fields(a.Text[s.Start:s.End]), " ")
+		words := nameWords(text, s.Label == "PER")
+		if len(words) == 0 {
+			continue
+		}
+		out = append(out, mentionForm{s.Label + ":" + strings.Join(words, " "), s.Label, text, words, s.Start, s.End})
+	}
+	if w.formCache == nil || len(w.formCache) > 4*len(w.Articles)+64 {
+		w.formCache = map[*Article]formEntry{}
+	}
+	w.formCache[a] = formEntry{analysed, out}
+	return out
+}
+
+type formEntry struct {
+	analysed bool
+	forms    []mentionForm
 }

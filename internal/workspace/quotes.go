@@ -161,22 +161,16 @@ func SameQuote(a, b string) bool {
 	if len(wa) > len(wb) {
 		wa, wb = wb, wa
 	}
-	if len(wa) < MinQuoteWords {
-		return false
-	}
-	in := 0
-	for w := range wa {
-		if wb[w] {
-			in++
-		}
-	}
-	return float64(in) >= 0.8*float64(len(wa))
+	return sameWords(wa, wb)
 }
 
 // Quotes returns each article's quotes (by position), with Also linking
-// the same quote in other articles. Candidates are found through an index
-// of words, so the cost grows with the quotes' words rather than with the
-// square of the number of quotes.
+// the same quote in other articles (SameQuote).
+//
+// Candidates come from an index of words: if a quote shares 80% of the
+// words of a shorter one, it holds at least one of any ⌊len/5⌋+1 words of
+// the shorter one, so looking up only that many of its rarest words finds
+// every match without comparing all pairs.
 func (w *Workspace) Quotes() [][]Quote {
 	out := make([][]Quote, len(w.Articles))
 	type ref struct{ article, quote int }
@@ -184,7 +178,7 @@ func (w *Workspace) Quotes() [][]Quote {
 	var sets []map[string]bool
 	index := map[string][]int{} // word → positions in refs
 	for i, a := range w.Articles {
-		out[i] = FindQuotes(a.Text, w.Spans(a.ID))
+		out[i] = w.findQuotes(a)
 		for qi := range out[i] {
 			set := quoteWords(out[i][qi].Text)
 			for word := range set {
@@ -194,26 +188,79 @@ func (w *Workspace) Quotes() [][]Quote {
 			sets = append(sets, set)
 		}
 	}
+	links := map[[2]int]bool{} // (ref, article) pairs already linked
 	for k, r := range refs {
-		shared := map[int]int{}
+		if len(sets[k]) < MinQuoteWords {
+			continue
+		}
+		words := make([]string, 0, len(sets[k]))
 		for word := range sets[k] {
+			words = append(words, word)
+		}
+		slices.SortFunc(words, func(x, y string) int {
+			if d := len(index[x]) - len(index[y]); d != 0 {
+				return d
+			}
+			return strings.Compare(x, y)
+		})
+		seen := map[int]bool{}
+		for _, word := range words[:len(words)/5+1] {
 			for _, o := range index[word] {
-				if refs[o].article != r.article {
-					shared[o]++
+				if seen[o] || refs[o].article == r.article || len(sets[o]) < len(sets[k]) {
+					continue // the shorter quote of a pair finds it
 				}
+				seen[o] = true
+				if !sameWords(sets[k], sets[o]) {
+					continue
+				}
+				links[[2]int{k, refs[o].article}] = true
+				links[[2]int{o, r.article}] = true
 			}
 		}
-		also := map[int]bool{}
-		for o, n := range shared {
-			small := min(len(sets[k]), len(sets[o]))
-			if small >= MinQuoteWords && float64(n) >= 0.8*float64(small) {
-				also[refs[o].article] = true
-			}
+	}
+	for l := range links {
+		r := refs[l[0]]
+		out[r.article][r.quote].Also = append(out[r.article][r.quote].Also, l[1])
+	}
+	for i := range out {
+		for qi := range out[i] {
+			slices.Sort(out[i][qi].Also)
 		}
-		for j := range also {
-			out[r.article][r.quote].Also = append(out[r.article][r.quote].Also, j)
-		}
-		slices.Sort(out[r.article][r.quote].Also)
 	}
 	return out
+}
+
+// sameWords is SameQuote on word sets, small being the shorter.
+func sameWords(small, large map[string]bool) bool {
+	if len(small) < MinQuoteWords {
+		return false
+	}
+	in := 0
+	for w := range small {
+		if large[w] {
+			in++
+		}
+	}
+	return float64(in) >= 0.8*float64(len(small))
+}
+
+// findQuotes is FindQuotes for an article, cached: articles are replaced,
+// not changed, when edited, so the pointer and whether the engine's
+// mentions have arrived identify what the quotes were found on.
+func (w *Workspace) findQuotes(a *Article) []Quote {
+	_, analysed := w.auto[a.Hash]
+	if c, ok := w.quoteCache[a]; ok && c.analysed == analysed {
+		return slices.Clone(c.quotes)
+	}
+	q := FindQuotes(a.Text, w.Spans(a.ID))
+	if w.quoteCache == nil || len(w.quoteCache) > 4*len(w.Articles)+64 {
+		w.quoteCache = map[*Article]quoteEntry{} // drop entries of old versions
+	}
+	w.quoteCache[a] = quoteEntry{analysed, q}
+	return slices.Clone(q)
+}
+
+type quoteEntry struct {
+	analysed bool
+	quotes   []Quote
 }

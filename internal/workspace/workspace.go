@@ -58,6 +58,9 @@ type Workspace struct {
 	rev   int
 	// pairRev counts stored comparisons (see PairRev).
 	pairRev int
+	// quoteCache keeps each article version's quotes (see findQuotes).
+	quoteCache map[*Article]quoteEntry
+	formCache  map[*Article]formEntry
 }
 
 // ErrNotFound is returned for an article or annotation id that is not there.
