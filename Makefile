@@ -67,6 +67,7 @@ e2e: build
 ## bench: figures as `name value unit` lines
 bench: build
 	$(GO) run ./cmd/webbench -bin $(CURDIR)/$(BIN) -web $(CURDIR)/web
+	$(GO) run ./cmd/uibench -bin $(CURDIR)/$(BIN) -web $(CURDIR)/web
 	$(GO) run ./cmd/loadtest
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./internal/... | $(GO) run ./cmd/benchfmt -prefix native.
 	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 1x $(ENGINE) | $(GO) run ./cmd/benchfmt -prefix wasm.
