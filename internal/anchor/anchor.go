@@ -34,11 +34,11 @@ func Quote(text string, start, end int) Selector {
 	return Selector{Exact: text[start:end], Prefix: text[p:start], Suffix: text[end:s], Start: start, End: end}
 }
 
-// Find returns where s now is in text. It keeps the old position when the
-// quote is still there; otherwise it picks, among the occurrences of the
-// exact text, the one whose surroundings best match the prefix and suffix,
-// and then the nearest to the old position. ok is false when the exact
-// text no longer occurs (an orphan).
+// Find returns where s now is in text: among the occurrences of the exact
+// text, the one whose surroundings best match the prefix and suffix, and
+// among equals the nearest to the old position. The old position alone
+// decides nothing, since an edit can move another copy of the same words
+// there. ok is false when the exact text no longer occurs (an orphan).
 func Find(text string, s Selector) (start, end int, ok bool) {
 	n := len(s.Exact)
 	if n == 0 {
@@ -46,9 +46,6 @@ func Find(text string, s Selector) (start, end int, ok bool) {
 			return s.Start, s.End, true // nothing to check against: trust the position
 		}
 		return 0, 0, false
-	}
-	if s.Start >= 0 && s.Start+n <= len(text) && text[s.Start:s.Start+n] == s.Exact {
-		return s.Start, s.Start + n, true
 	}
 	best, bestScore, bestDist := -1, -1, 0
 	for i := 0; i+n <= len(text); {

@@ -1,28 +1,12 @@
 package workspace
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "gloss/internal/anchor"
 
-// ContextLen is how many bytes of text before and after a correction are
-// kept to tell apart repeated quotes (W3C TextQuoteSelector's prefix and
-// suffix), cut back to whole characters.
-const ContextLen = 32
-
-// anchor records the quote and its context for ann from text.
-func anchor(text string, ann *Annotation) {
-	ann.Quote = text[ann.Start:ann.End]
-	p := max(0, ann.Start-ContextLen)
-	for p < ann.Start && !utf8.RuneStart(text[p]) {
-		p++
-	}
-	ann.Prefix = text[p:ann.Start]
-	s := min(len(text), ann.End+ContextLen)
-	for s > ann.End && s < len(text) && !utf8.RuneStart(text[s]) {
-		s--
-	}
-	ann.Suffix = text[ann.End:s]
+// anchorIn records the quote and its context for ann from text (W3C
+// TextQuoteSelector's exact, prefix and suffix).
+func anchorIn(text string, ann *Annotation) {
+	q := anchor.Quote(text, ann.Start, ann.End)
+	ann.Quote, ann.Prefix, ann.Suffix = q.Exact, q.Prefix, q.Suffix
 }
 
 // Reanchor finds each annotation of old in edited text now, by its quote,
@@ -32,57 +16,22 @@ func anchor(text string, ann *Annotation) {
 func Reanchor(old, now string, anns []Annotation) (kept, lost []Annotation) {
 	for _, a := range anns {
 		if a.Quote == "" && a.Start >= 0 && a.End <= len(old) && a.Start < a.End {
-			anchor(old, &a)
+			anchorIn(old, &a)
 		}
 		if a.Quote == "" {
 			lost = append(lost, a)
 			continue
 		}
-		best, bestScore, bestDist := -1, -1, 0
-		for i := 0; i <= len(now)-len(a.Quote); {
-			j := strings.Index(now[i:], a.Quote)
-			if j < 0 {
-				break
-			}
-			at := i + j
-			score := commonSuffix(now[:at], a.Prefix) + commonPrefix(now[at+len(a.Quote):], a.Suffix)
-			dist := abs(at - a.Start)
-			if score > bestScore || (score == bestScore && dist < bestDist) {
-				best, bestScore, bestDist = at, score, dist
-			}
-			_, n := utf8.DecodeRuneInString(now[at:])
-			i = at + n
-		}
-		if best < 0 {
+		// The old position says nothing about the new text beyond a hint:
+		// Find keeps it only if the quote is still there.
+		s, e, ok := anchor.Find(now, anchor.Selector{Exact: a.Quote, Prefix: a.Prefix, Suffix: a.Suffix, Start: a.Start, End: a.End})
+		if !ok {
 			lost = append(lost, a)
 			continue
 		}
-		a.Start, a.End = best, best+len(a.Quote)
-		anchor(now, &a)
+		a.Start, a.End = s, e
+		anchorIn(now, &a)
 		kept = append(kept, a)
 	}
 	return kept, lost
-}
-
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
-}
-
-func commonSuffix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
-		n++
-	}
-	return n
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

@@ -154,7 +154,7 @@ func (w *Workspace) annotate(id string, start, end int, label, note string) Anno
 	a := w.mutable(id)
 	a.Manual = slices.DeleteFunc(a.Manual, func(m Annotation) bool { return m.Start < end && start < m.End })
 	ann := Annotation{ID: w.newID("n"), Start: start, End: end, Label: label, Note: note}
-	anchor(a.Text, &ann)
+	anchorIn(a.Text, &ann)
 	a.Manual = append(a.Manual, ann)
 	w.rev++
 	return ann

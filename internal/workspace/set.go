@@ -85,7 +85,7 @@ func FromSet(s *annot.Set) (*Workspace, error) {
 		}
 		for _, n := range in.Annotations {
 			ann := Annotation{ID: n.ID, Start: cp.Byte(n.Start), End: cp.Byte(n.End), Label: n.Label, Note: n.Note}
-			anchor(a.Text, &ann)
+			anchorIn(a.Text, &ann)
 			if validLabel(n.Label) {
 				a.Manual = append(a.Manual, ann)
 			} else {

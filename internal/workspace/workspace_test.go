@@ -271,7 +271,7 @@ func TestReanchor(t *testing.T) {
 	mk := func(sub string, nth int) Annotation {
 		s := Occurrences(old, sub)[nth]
 		a := Annotation{ID: "n1", Start: s, End: s + len(sub), Label: "MISC"}
-		anchor(old, &a)
+		anchorIn(old, &a)
 		return a
 	}
 	for _, tt := range []struct {
@@ -324,7 +324,7 @@ func FuzzReanchor(f *testing.F) {
 			return
 		}
 		a := Annotation{ID: "n1", Start: s, End: e, Label: "PER"}
-		anchor(old, &a)
+		anchorIn(old, &a)
 		kept, lost := Reanchor(old, now, []Annotation{a})
 		if len(kept)+len(lost) != 1 {
 			t.Fatalf("kept %d + lost %d != 1", len(kept), len(lost))
