@@ -38,6 +38,11 @@ type page struct {
 	// expanded lists articles opened beyond the first openArticles.
 	expanded map[string]bool
 	quotes   [][]workspace.Quote
+	// share is the share dialog; linkErr says why a link did not open,
+	// and kept that opening one set aside the work that was open.
+	share   shareState
+	linkErr string
+	kept    bool
 	// changed tells the page the workspace changed (save, analyse); set
 	// by Workspace on mount.
 	changed func()

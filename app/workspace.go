@@ -21,6 +21,7 @@ type Workspace struct {
 	mounted bool
 	update  bool
 	store   DraftStore
+	opened  string // the address whose share link was last opened
 }
 
 func (w *Workspace) state() *page {
@@ -53,7 +54,15 @@ func (w *Workspace) OnMount(ctx app.Context) {
 			p.ws = ws
 		}
 	}
+	w.openLink(ctx)
 	w.warmUp()
+}
+
+// OnNav opens a share link reached without reloading the page.
+func (w *Workspace) OnNav(ctx app.Context) {
+	if w.mounted {
+		w.openLink(ctx)
+	}
 }
 
 // OnAppUpdate is called when a new version has been installed by the service
@@ -103,6 +112,7 @@ func (w *Workspace) Render() app.UI {
 			app.P().Class("tagline").Text("Paste news articles to see their entities and how they relate. Everything runs in your browser."),
 			w.renderToolbar(),
 		),
+		app.Div().Class("slot").Body(w.renderShare()),
 		w.renderStatus(),
 		app.Main().Class("main").Body(
 			w.renderInput(),
@@ -163,6 +173,7 @@ func (w *Workspace) renderToolbar() app.UI {
 	return app.Div().Class("toolbar").Attr("role", "toolbar").Aria("label", "Workspace").Body(
 		app.Button().Class("btn").Attr("data-testid", "undo").Title("Undo (Ctrl+Z)").Disabled(!p.ws.CanUndo()).Text("Undo").OnClick(w.undo),
 		app.Button().Class("btn").Attr("data-testid", "redo").Title("Redo (Ctrl+Y)").Disabled(!p.ws.CanRedo()).Text("Redo").OnClick(w.redo),
+		app.Button().Class("btn").Attr("data-testid", "share").Title("Save the workspace as a private link").Disabled(p.share.busy).Text("Share").OnClick(w.openShare),
 		app.Button().Class("btn").Aria("pressed", p.stacked).Text(layout).OnClick(func(ctx app.Context, e app.Event) { p.stacked = !p.stacked }),
 	)
 }
@@ -184,6 +195,7 @@ func (w *Workspace) renderStatus() app.UI {
 		app.If(p.loadErr != "", func() app.UI {
 			return app.P().Class("error").Attr("role", "alert").Text(p.loadErr)
 		}),
+		w.renderLinkNotes(),
 	)
 }
 

@@ -1,0 +1,488 @@
+package app
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"gloss/internal/annot"
+	"gloss/internal/sharelink"
+	"gloss/internal/workspace"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// This file saves the workspace as a share link and restores a workspace
+// from one. It talks to the sets API (docs/saved-set.md) through the
+// browser's fetch rather than internal/httpapi's Client: that package holds
+// the server too, which must never reach app.wasm.
+
+// shareState is the share dialog: the link made last and how to take it
+// back.
+type shareState struct {
+	open    bool
+	busy    bool
+	kind    string // "encrypted", "public" or "serverless"
+	url     string
+	id      string // stored links: the set id, for Delete
+	msg     string // what happened, or why not
+	failed  bool
+	deleted bool
+}
+
+// Messages a person sees when a link cannot be opened. Tests match them.
+const (
+	msgCannotDecrypt = "This link cannot be decrypted (the key in the link is wrong or incomplete)."
+	msgNotFound      = "No saved set has this link."
+	msgGone          = "This link was removed by its owner."
+	msgOffline       = "The server cannot be reached (are you offline?), so this link could not be opened."
+)
+
+// tokensKey is the localStorage key of the delete tokens of the sets this
+// browser created, by set id. The server shows a token once only.
+const tokensKey = "gloss.shared"
+
+// keptKey holds the draft a link replaced, so opening a link never loses
+// local work.
+const keptKey = "gloss.draft.before-link"
+
+// errOffline is a fetch that never reached the server.
+var errOffline = errors.New(msgOffline)
+
+// apiError is an error answer of the sets API.
+type apiError struct {
+	Status int
+	Code   string `json:"code"`
+	Msg    string `json:"error"`
+}
+
+func (e *apiError) Error() string {
+	if e.Msg != "" {
+		return e.Msg
+	}
+	return "the server answered " + itoa(e.Status)
+}
+
+// fetchAPI calls the sets API and returns the body of a 2xx answer. It
+// blocks, so it must run off the UI goroutine (ctx.Async): the promise is
+// settled by JavaScript callbacks while this goroutine waits.
+func fetchAPI(method, path string, body []byte, token string) ([]byte, error) {
+	type result struct {
+		body []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	headers := map[string]any{"Accept": "application/json"}
+	init := map[string]any{"method": method, "cache": "no-store", "headers": headers}
+	if body != nil {
+		headers["Content-Type"] = "application/json"
+		init["body"] = string(body)
+	}
+	if token != "" {
+		headers["Authorization"] = "Bearer " + token
+	}
+	var onText, onResp, onFail app.Func
+	release := func() { onText.Release(); onResp.Release(); onFail.Release() }
+	status := 0
+	onFail = app.FuncOf(func(this app.Value, args []app.Value) any {
+		done <- result{err: errOffline}
+		return nil
+	})
+	onText = app.FuncOf(func(this app.Value, args []app.Value) any {
+		b := []byte(args[0].String())
+		if status < 200 || status > 299 {
+			e := &apiError{Status: status}
+			_ = json.Unmarshal(b, e) // a proxy's HTML error page keeps the status
+			done <- result{err: e}
+			return nil
+		}
+		done <- result{body: b}
+		return nil
+	})
+	onResp = app.FuncOf(func(this app.Value, args []app.Value) any {
+		status = args[0].Get("status").Int()
+		args[0].Call("text").Call("then", onText, onFail)
+		return nil
+	})
+	app.Window().Call("fetch", path, init).Call("then", onResp, onFail)
+	r := <-done
+	release()
+	return r.body, r.err
+}
+
+// created is the 201 answer of POST /api/sets.
+type created struct {
+	ID          string `json:"id"`
+	DeleteToken string `json:"delete_token"`
+	Path        string `json:"path"`
+}
+
+// fetched is the 200 answer of GET /api/sets/{id}.
+type fetched struct {
+	Kind string          `json:"kind"`
+	Data string          `json:"data"`
+	Set  json.RawMessage `json:"set"`
+}
+
+// origin is the page's scheme, host and port.
+func origin() string { return app.Window().Get("location").Get("origin").String() }
+
+// openShare saves the workspace as an encrypted link: the default kind,
+// made as soon as the dialog opens.
+func (w *Workspace) openShare(ctx app.Context, e app.Event) {
+	w.share("encrypted")
+}
+
+// share saves the workspace as a link of kind. The set is built on the UI
+// goroutine (the workspace is not safe to read elsewhere); sealing and
+// uploading run in the background.
+func (w *Workspace) share(kind string) {
+	ctx := w.ctx
+	p := w.state()
+	p.share = shareState{open: true, kind: kind}
+	if len(p.ws.Articles) == 0 {
+		p.share.msg, p.share.failed = "Add an article first: there is nothing to share yet.", true
+		return
+	}
+	set, err := p.ws.ToSet()
+	if err != nil {
+		p.share.msg, p.share.failed = "The workspace could not be prepared for sharing: "+err.Error(), true
+		return
+	}
+	p.share.busy = true
+	base := origin()
+	ctx.Async(func() {
+		var s shareState
+		var token string
+		switch kind {
+		case "serverless":
+			frag, err := sharelink.EncodeFragment(set)
+			if errors.Is(err, sharelink.ErrTooLarge) {
+				s.msg, s.failed = "This workspace is too large to fit in a link by itself. Make an encrypted or a public link instead.", true
+			} else if err != nil {
+				s.msg, s.failed = "The link could not be made: "+err.Error(), true
+			} else {
+				s.url = base + sharelink.ServerlessPath(frag)
+				s.msg = "Anyone with this link can read the workspace; it is inside the link itself, so it works without the server and cannot be deleted."
+			}
+		default:
+			var req any
+			var key string
+			if kind == "public" {
+				data, err := annot.Encode(set)
+				if err != nil {
+					s.msg, s.failed = "The workspace could not be prepared for sharing: "+annot.ErrorMessage(err), true
+					break
+				}
+				req = map[string]any{"kind": "public", "set": json.RawMessage(data)}
+			} else {
+				k, blob, err := sharelink.SealSet(set)
+				if err != nil {
+					s.msg, s.failed = "The workspace could not be encrypted: "+err.Error(), true
+					break
+				}
+				key = k
+				req = map[string]any{"kind": "encrypted", "data": base64.RawURLEncoding.EncodeToString(blob)}
+			}
+			body, _ := json.Marshal(req)
+			resp, err := fetchAPI("POST", "/api/sets", body, "")
+			var c created
+			if err == nil {
+				err = json.Unmarshal(resp, &c)
+			}
+			if err != nil {
+				s.msg, s.failed = "The link could not be saved: "+userError(err), true
+				break
+			}
+			s.id, token = c.ID, c.DeleteToken
+			if kind == "public" {
+				s.url = base + sharelink.PublicPath(c.ID)
+				s.msg = "Anyone with this link can read the workspace, and so can the server."
+			} else {
+				s.url = base + sharelink.EncryptedPath(c.ID, key)
+				s.msg = "The workspace is encrypted in your browser; the key is only in the link, never on the server."
+			}
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			s.open, s.kind = true, kind
+			p.share = s
+			if token != "" {
+				saveToken(ctx, s.id, token)
+			}
+		})
+	})
+}
+
+// userError words an API or network error for people.
+func userError(err error) string {
+	var ae *apiError
+	switch {
+	case errors.Is(err, errOffline):
+		return "the server cannot be reached (are you offline?)."
+	case errors.As(err, &ae) && ae.Code == annot.ERATELIMIT:
+		return "too many links were made from here just now; try again in a minute."
+	case errors.As(err, &ae) && ae.Code == annot.ETOOLARGE:
+		return "the workspace is larger than the server accepts."
+	case errors.As(err, &ae):
+		return ae.Error()
+	}
+	return err.Error()
+}
+
+func tokens(ctx app.Context) map[string]string {
+	m := map[string]string{}
+	_ = ctx.LocalStorage().Get(tokensKey, &m)
+	if m == nil {
+		m = map[string]string{}
+	}
+	return m
+}
+
+func saveToken(ctx app.Context, id, token string) {
+	m := tokens(ctx)
+	m[id] = token
+	_ = ctx.LocalStorage().Set(tokensKey, m)
+}
+
+// deleteShared removes the set behind the link shown, with the delete
+// token this browser kept.
+func (w *Workspace) deleteShared(ctx app.Context, e app.Event) {
+	p := w.state()
+	id := p.share.id
+	token := tokens(ctx)[id]
+	if id == "" || token == "" {
+		p.share.msg, p.share.failed = "This browser has no delete token for this link.", true
+		return
+	}
+	p.share.busy = true
+	w.ctx.Async(func() {
+		_, err := fetchAPI("DELETE", "/api/sets/"+id, nil, token)
+		w.ctx.Dispatch(func(ctx app.Context) {
+			p.share.busy = false
+			var ae *apiError
+			if err != nil && !(errors.As(err, &ae) && ae.Status == 410) {
+				p.share.msg, p.share.failed = "The link could not be deleted: "+userError(err), true
+				return
+			}
+			m := tokens(ctx)
+			delete(m, id)
+			_ = ctx.LocalStorage().Set(tokensKey, m)
+			p.share.deleted, p.share.failed = true, false
+			p.share.msg = "The link was deleted: nobody can open it any more."
+		})
+	})
+}
+
+func (w *Workspace) copyShareURL(ctx app.Context, e app.Event) {
+	p := w.state()
+	el := app.Window().GetElementByID("share-url")
+	if !el.IsNull() && !el.IsUndefined() {
+		el.Call("select")
+	}
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if clip.IsUndefined() || clip.IsNull() {
+		app.Window().Get("document").Call("execCommand", "copy")
+	} else {
+		clip.Call("writeText", p.share.url)
+	}
+	p.status = "Link copied."
+}
+
+// renderShare is the share dialog, shown once the person asked for a link.
+func (w *Workspace) renderShare() app.UI {
+	p := w.state()
+	s := p.share
+	if !s.open {
+		return app.If(false, nil)
+	}
+	kindName := map[string]string{"encrypted": "Encrypted link", "public": "Public link", "serverless": "Link with the workspace inside"}[s.kind]
+	other := func(kind, text string) app.UI {
+		return app.Button().Class("btn small").Attr("data-testid", "share-"+kind).Disabled(s.busy).Text(text).
+			OnClick(func(ctx app.Context, e app.Event) { w.share(kind) })
+	}
+	return app.Section().Class("share").Aria("label", "Share").Attr("data-testid", "share-dialog").Body(
+		app.H2().Text(kindName),
+		app.If(s.busy, func() app.UI { return app.P().Attr("role", "status").Text("Saving…") }),
+		app.If(s.url != "" && !s.deleted, func() app.UI {
+			return app.Div().Class("share-row").Body(
+				app.Label().For("share-url").Class("visually-hidden").Text("Share link"),
+				app.Input().ID("share-url").Class("share-url").Attr("data-testid", "share-url").ReadOnly(true).Value(s.url),
+				app.Button().Class("btn primary").Attr("data-testid", "share-copy").Text("Copy").OnClick(w.copyShareURL),
+			)
+		}),
+		app.If(s.msg != "", func() app.UI {
+			cls, role := "share-msg", "status"
+			if s.failed {
+				cls, role = "error", "alert"
+			}
+			return app.P().Class(cls).Attr("role", role).Attr("data-testid", "share-msg").Text(s.msg)
+		}),
+		app.If(s.id != "" && !s.deleted, func() app.UI {
+			return app.P().Class("share-delete").Body(
+				app.Text("Shared by mistake? This browser keeps the link's delete token. "),
+				app.Button().Class("btn small danger").Attr("data-testid", "share-delete").Disabled(s.busy).Text("Delete this link").OnClick(w.deleteShared),
+			)
+		}),
+		app.Div().Class("share-kinds").Body(
+			app.Span().Text("Other kinds: "),
+			other("encrypted", "Encrypted (private)"),
+			other("public", "Public (readable by the server)"),
+			other("serverless", "Inside the link (no server)"),
+			app.Button().Class("btn small").Attr("data-testid", "share-close").Text("Close").
+				OnClick(func(ctx app.Context, e app.Event) { p.share = shareState{} }),
+		),
+	)
+}
+
+// openLink restores the workspace behind the page's address, if it is a
+// share link. The local draft it replaces is kept under keptKey and can be
+// brought back; a link that cannot be opened changes nothing.
+func (w *Workspace) openLink(ctx app.Context) {
+	loc := app.Window().Get("location")
+	path, hash := loc.Get("pathname").String(), loc.Get("hash").String()
+	if path+hash == w.opened {
+		return
+	}
+	w.opened = path + hash
+	p := w.state()
+	link, err := sharelink.ParseLink(path, hash)
+	if err != nil {
+		p.linkErr = linkError(err)
+		return
+	}
+	if link.Kind == sharelink.NoLink {
+		return
+	}
+	p.linkErr = ""
+	p.status = "Opening the shared workspace…"
+	w.ctx.Async(func() {
+		set, err := fetchLink(link)
+		w.ctx.Dispatch(func(ctx app.Context) {
+			p.status = ""
+			if err == nil {
+				err = w.restore(ctx, set)
+			}
+			if err != nil {
+				p.linkErr = linkError(err)
+				return
+			}
+			p.status = "Opened the shared workspace."
+		})
+	})
+}
+
+// fetchLink gets and opens the set behind link. It blocks.
+func fetchLink(link sharelink.Link) (*annot.Set, error) {
+	if link.Kind == sharelink.Serverless {
+		return sharelink.DecodeFragment(link.Fragment)
+	}
+	if link.Kind == sharelink.Encrypted && len(link.Key) == 0 {
+		return nil, sharelink.ErrBadKey
+	}
+	body, err := fetchAPI("GET", "/api/sets/"+link.ID, nil, "")
+	if err != nil {
+		return nil, err
+	}
+	var f fetched
+	if err := json.Unmarshal(body, &f); err != nil {
+		return nil, sharelink.ErrCorrupt
+	}
+	if f.Kind == "public" {
+		// A key on a public link is harmless: the set is readable anyway.
+		return annot.Decode(f.Set)
+	}
+	if link.Kind != sharelink.Encrypted {
+		return nil, sharelink.ErrBadKey // an encrypted set needs the key
+	}
+	blob, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(f.Data, "="))
+	if err != nil {
+		return nil, sharelink.ErrCorrupt
+	}
+	return sharelink.OpenSet(link.Key, blob)
+}
+
+// linkError words why a link did not open.
+func linkError(err error) string {
+	var ae *apiError
+	switch {
+	case errors.Is(err, sharelink.ErrCannotDecrypt), errors.Is(err, sharelink.ErrBadKey):
+		return msgCannotDecrypt
+	case errors.Is(err, errOffline):
+		return msgOffline
+	case errors.As(err, &ae) && (ae.Status == 410 || ae.Code == annot.EGONE):
+		return msgGone
+	case errors.As(err, &ae) && (ae.Status == 404 || ae.Code == annot.ENOTFOUND):
+		return msgNotFound
+	case errors.Is(err, sharelink.ErrUnsupported):
+		return "This link was made by a newer version of Gloss; reload to update."
+	case errors.Is(err, sharelink.ErrCorrupt):
+		return "This link is damaged (cut or edited on the way) and cannot be opened."
+	case errors.As(err, &ae):
+		return "This link could not be opened: " + ae.Error()
+	}
+	return "This link could not be opened: " + annot.ErrorMessage(err)
+}
+
+// restore replaces the workspace with set. Work on the page is kept in
+// localStorage first, so the person can bring it back.
+func (w *Workspace) restore(ctx app.Context, set *annot.Set) error {
+	ws, err := workspace.FromSet(set)
+	if err != nil {
+		return err
+	}
+	p := w.state()
+	if len(p.ws.Articles) > 0 {
+		data, err := p.ws.MarshalDraft()
+		if err == nil {
+			err = ctx.LocalStorage().Set(keptKey, string(data))
+		}
+		if err != nil {
+			return errors.New("your current work could not be kept aside, so the link was not opened: " + err.Error())
+		}
+		p.kept = true
+	}
+	p.ws = ws
+	p.sel, p.focus, p.step, p.pair = selection{}, "", 0, [2]int{-1, -1}
+	p.expanded = map[string]bool{}
+	p.entities = nil
+	w.changed(ctx)
+	return nil
+}
+
+// restoreKept brings back the work a link replaced.
+func (w *Workspace) restoreKept(ctx app.Context, e app.Event) {
+	p := w.state()
+	var s string
+	if err := ctx.LocalStorage().Get(keptKey, &s); err != nil || s == "" {
+		p.kept = false
+		return
+	}
+	ws, err := workspace.UnmarshalDraft([]byte(s))
+	if err != nil {
+		p.linkErr = "Your earlier work could not be restored: " + err.Error()
+		return
+	}
+	p.ws, p.kept = ws, false
+	p.sel, p.focus, p.step, p.pair = selection{}, "", 0, [2]int{-1, -1}
+	p.entities = nil
+	ctx.LocalStorage().Del(keptKey)
+	p.status = "Your earlier work is back."
+	w.changed(ctx)
+}
+
+// renderLinkNotes tells what became of a link that was opened.
+func (w *Workspace) renderLinkNotes() app.UI {
+	p := w.state()
+	return app.Div().Body(
+		app.If(p.linkErr != "", func() app.UI {
+			return app.P().Class("error").Attr("role", "alert").Attr("data-testid", "link-error").Text(p.linkErr + " Your work in this browser is unchanged.")
+		}),
+		app.If(p.kept, func() app.UI {
+			return app.P().Class("kept").Attr("data-testid", "kept-draft").Body(
+				app.Text("The shared workspace replaced what you had open; your earlier work was kept. "),
+				app.Button().Class("btn small").Attr("data-testid", "restore-kept").Text("Bring back my earlier work").OnClick(w.restoreKept),
+			)
+		}),
+	)
+}
