@@ -1,0 +1,180 @@
+package e2e
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"gloss/internal/browsertest"
+
+	"github.com/chromedp/chromedp"
+)
+
+// snapshotJS lists every article as its title, its text and its
+// highlights (text:label, * for a correction), so two pages can be
+// compared whole.
+const snapshotJS = `[...document.querySelectorAll('[data-testid="article"]')].map(a =>
+	a.querySelector('h2').lastChild.textContent + '\n' + a.querySelector('.text').textContent + '\n' +
+	[...a.querySelectorAll('[data-entity]')].map(e => e.textContent + ':' + e.dataset.entity + (e.classList.contains('manual') ? '*' : '')).join('|'))`
+
+// shareURL clicks a share control and returns the link it shows.
+func shareURL(t *testing.T, ctx context.Context, control, want string) string {
+	t.Helper()
+	do(t, ctx, chromedp.Focus(`[data-testid="`+control+`"]`), chromedp.KeyEvent("\r"))
+	wait(t, ctx, `(document.querySelector('[data-testid="share-url"]')?.value ?? '').includes(`+jsString(want)+`)`)
+	return eval[string](t, ctx, `document.querySelector('[data-testid="share-url"]').value`)
+}
+
+// open loads url as a new document (a changed fragment alone would not
+// reload the page).
+func open(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(url))
+	wait(t, ctx, browsertest.AppReady)
+}
+
+func linkError(t *testing.T, ctx context.Context, want string) {
+	t.Helper()
+	wait(t, ctx, `(document.querySelector('[data-testid="link-error"]')?.textContent ?? '').includes(`+jsString(want)+`)`)
+}
+
+// TestShareEncrypted saves an annotated workspace as an encrypted link,
+// restarts the server on the same data, and opens the link in a fresh
+// browser profile; then tampers with the key, deletes the link, and asks
+// for an id nobody saved.
+func TestShareEncrypted(t *testing.T) {
+	bin, web := build(t)
+	data := t.TempDir()
+	srv, err := browsertest.StartServer(bin, web, data, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Kill() })
+	ctx := browser(t)
+
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	wait(t, ctx, browsertest.AppReady)
+	addArticles(t, ctx, uiArticles[:2]...)
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 2`)
+	wait(t, ctx, idle)
+	// A correction, so the link must carry more than the engine's output.
+	quay := entityTexts(t, ctx, 1)["Søndre Quay"]
+	want := "LOC"
+	if quay == "LOC" {
+		want = "MISC"
+	}
+	eval[bool](t, ctx, markJS(1, "Søndre Quay")+`.click() ?? true`)
+	wait(t, ctx, `document.querySelector('[data-testid="inspector"] h2 q')?.textContent === "Søndre Quay"`)
+	do(t, ctx, chromedp.Focus(`[data-testid="inspector"] [data-testid="label-`+want+`"]`), chromedp.KeyEvent("\r"))
+	wait(t, ctx, markJS(1, "Søndre Quay")+`?.dataset.entity === "`+want+`"`)
+	before := eval[[]string](t, ctx, snapshotJS)
+
+	link := shareURL(t, ctx, "share", srv.URL+"/s/")
+	id, key, ok := strings.Cut(strings.TrimPrefix(link, srv.URL+"/s/"), "#")
+	if !ok || len(id) < 22 || len(key) < 40 {
+		t.Fatalf("share link = %q, want %s/s/<id>#<key>", link, srv.URL)
+	}
+	if got := eval[string](t, ctx, `JSON.stringify(localStorage.getItem('gloss.shared'))`); !strings.Contains(got, id) {
+		t.Errorf("delete token not kept for %s: localStorage gloss.shared = %s", id, got)
+	}
+
+	// Links survive a restart: same data directory, same port.
+	srv.Kill()
+	srv, err = browsertest.StartServer(bin, web, data, srv.Port)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	other := browser(t) // a fresh profile: no draft, no cache
+	open(t, other, link)
+	wait(t, other, `document.querySelectorAll('[data-testid="article"]').length === 2`)
+	wait(t, other, idle)
+	if after := eval[[]string](t, other, snapshotJS); !slices.Equal(after, before) {
+		t.Errorf("opened link shows\n%q\nwant\n%q", after, before)
+	}
+	if !eval[bool](t, other, markJS(1, "Søndre Quay")+`?.classList.contains('manual')`) {
+		t.Error("the correction is not marked as one after opening the link")
+	}
+	wait(t, other, `window.glossSavedAt !== undefined`) // now the local draft too
+
+	// A wrong key: a clear message, and the page goes on working.
+	bad := []byte(key)
+	bad[0] ^= 'A' ^ 'B'
+	if bad[0] == key[0] {
+		bad[0] = 'C'
+	}
+	open(t, other, srv.URL+"/s/"+id+"#"+string(bad))
+	linkError(t, other, "This link cannot be decrypted (the key in the link is wrong or incomplete)")
+	open(t, other, srv.URL+"/s/"+id+"#"+key[:20])
+	linkError(t, other, "This link cannot be decrypted")
+	wait(t, other, `document.querySelectorAll('[data-testid="article"]').length === 2`)
+	addArticles(t, other, uiArticles[2])
+	wait(t, other, `document.querySelectorAll('[data-testid="article"]').length === 3`)
+	wait(t, other, `(localStorage.getItem('gloss.draft') ?? '').includes('Kestrel Falls')`)
+
+	// An id nobody saved.
+	open(t, other, srv.URL+"/s/AAAAAAAAAAAAAAAAAAAAAA#"+key)
+	linkError(t, other, "No saved set has this link")
+
+	// The owner deletes the link; it then says so.
+	do(t, ctx, chromedp.Focus(`[data-testid="share-delete"]`), chromedp.KeyEvent("\r"))
+	wait(t, ctx, `(document.querySelector('[data-testid="share-msg"]')?.textContent ?? '').includes('deleted')`)
+	open(t, other, link)
+	linkError(t, other, "This link was removed by its owner")
+	wait(t, other, `document.querySelectorAll('[data-testid="article"]').length === 3`)
+}
+
+// TestSharePublic makes a public link and opens it elsewhere.
+func TestSharePublic(t *testing.T) {
+	bin, web := build(t)
+	srv := startServer(t, bin, web, 0)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	wait(t, ctx, browsertest.AppReady)
+	addArticles(t, ctx, uiArticles[2])
+	wait(t, ctx, `!document.querySelector('[data-testid="progress"]') && document.querySelectorAll('[data-entity]').length > 0`)
+	before := eval[[]string](t, ctx, snapshotJS)
+	shareURL(t, ctx, "share", srv.URL+"/s/")
+	link := shareURL(t, ctx, "share-public", srv.URL+"/s/")
+	if strings.Contains(link, "#") {
+		t.Fatalf("public link %q carries a fragment", link)
+	}
+	other := browser(t)
+	open(t, other, link)
+	wait(t, other, `document.querySelectorAll('[data-testid="article"]').length === 1`)
+	if after := eval[[]string](t, other, snapshotJS); !slices.Equal(after, before) {
+		t.Errorf("opened public link shows\n%q\nwant\n%q", after, before)
+	}
+}
+
+// TestShareServerless makes a link that holds the workspace itself and
+// opens it with the server stopped; the work it replaces can be brought
+// back.
+func TestShareServerless(t *testing.T) {
+	bin, web := build(t)
+	srv := startServer(t, bin, web, 0)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	wait(t, ctx, browsertest.AppReady)
+	wait(t, ctx, browsertest.OfflineReady)
+	addArticles(t, ctx, uiArticles[0])
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 1 && !document.querySelector('[data-testid="progress"]') && document.querySelectorAll('[data-entity]').length > 0`)
+	before := eval[[]string](t, ctx, snapshotJS)
+	shareURL(t, ctx, "share", srv.URL+"/s/")
+	link := shareURL(t, ctx, "share-serverless", srv.URL+"/#set=")
+
+	// More work after sharing: opening the link must not lose it.
+	addArticles(t, ctx, uiArticles[2])
+	wait(t, ctx, idle)
+	wait(t, ctx, `(localStorage.getItem('gloss.draft') ?? '').includes('Kestrel Falls')`)
+	srv.Kill()
+
+	open(t, ctx, link)
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 1`)
+	if after := eval[[]string](t, ctx, snapshotJS); !slices.Equal(after, before) {
+		t.Errorf("serverless link shows\n%q\nwant\n%q", after, before)
+	}
+	do(t, ctx, chromedp.Focus(`[data-testid="restore-kept"]`), chromedp.KeyEvent("\r"))
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 2`)
+}
