@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -21,8 +22,10 @@ const snapshotJS = `[...document.querySelectorAll('[data-testid="article"]')].ma
 // shareURL clicks a share control and returns the link it shows.
 func shareURL(t *testing.T, ctx context.Context, control, want string) string {
 	t.Helper()
+	// The link shown before is replaced, not kept: wait for a new one.
+	prev := eval[string](t, ctx, `document.querySelector('[data-testid="share-url"]')?.value ?? ''`)
 	do(t, ctx, chromedp.Focus(`[data-testid="`+control+`"]`), chromedp.KeyEvent("\r"))
-	wait(t, ctx, `(document.querySelector('[data-testid="share-url"]')?.value ?? '').includes(`+jsString(want)+`)`)
+	wait(t, ctx, `((v) => v.includes(`+jsString(want)+`) && v !== `+jsString(prev)+`)(document.querySelector('[data-testid="share-url"]')?.value ?? '')`)
 	return eval[string](t, ctx, `document.querySelector('[data-testid="share-url"]').value`)
 }
 
@@ -177,4 +180,43 @@ func TestShareServerless(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Focus(`[data-testid="restore-kept"]`), chromedp.KeyEvent("\r"))
 	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 2`)
+	wait(t, ctx, `(localStorage.getItem('gloss.draft') ?? '').includes('Kestrel Falls')`)
+
+	// A stored link cannot open offline: the page says so and keeps the work.
+	open(t, ctx, srv.URL+"/s/AAAAAAAAAAAAAAAAAAAAAA#"+strings.Repeat("k", 43))
+	linkError(t, ctx, "The server cannot be reached")
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 2`)
+}
+
+// TestShareTooLarge asks for a link holding a workspace too large for it:
+// the dialog says so and still offers the stored kinds.
+func TestShareTooLarge(t *testing.T) {
+	bin, web := build(t)
+	srv := startServer(t, bin, web, 0)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	wait(t, ctx, browsertest.AppReady)
+	// Random words barely compress, so this cannot fit in MaxFragment.
+	r := rand.New(rand.NewPCG(6, 6))
+	var b strings.Builder
+	b.WriteString("Noise\n\n")
+	for b.Len() < 60_000 {
+		for range 2 + r.IntN(8) {
+			b.WriteByte(byte('a' + r.IntN(26)))
+		}
+		b.WriteByte(' ')
+	}
+	addArticles(t, ctx, b.String())
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 1`)
+	shareURL(t, ctx, "share", srv.URL+"/s/")
+	do(t, ctx, chromedp.Focus(`[data-testid="share-serverless"]`), chromedp.KeyEvent("\r"))
+	wait(t, ctx, `(document.querySelector('[data-testid="share-msg"]')?.textContent ?? '').includes('too large')`)
+	if eval[bool](t, ctx, `document.querySelector('[data-testid="share-url"]') !== null`) {
+		t.Error("a link is shown for a workspace too large to fit in one")
+	}
+	for _, kind := range []string{"encrypted", "public"} {
+		if !eval[bool](t, ctx, `document.querySelector('[data-testid="share-`+kind+`"]') !== null`) {
+			t.Errorf("no %s link offered instead", kind)
+		}
+	}
 }
