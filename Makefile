@@ -11,7 +11,7 @@ WASMEXEC   := $(shell $(GO) env GOROOT)/lib/wasm
 NATIVE_ONLY := /internal/(server|sqlstore|httpapi|pgtest|e2e|browsertest)(/|$$)
 ENGINE      = $$($(GO) list ./internal/... | grep -vE '$(NATIVE_ONLY)')
 
-.PHONY: all build wasm server run static test vet fmt-check unit wasm-test e2e bench eval model clean
+.PHONY: all build wasm server run static test vet fmt-check unit crash wasm-test e2e bench eval model clean
 
 all: build
 
@@ -42,7 +42,7 @@ static: build
 	./$(BIN) -static dist
 
 ## test: every test — vet, format, unit (native and wasm), browser end-to-end
-test: fmt-check vet unit wasm-test e2e
+test: fmt-check vet unit crash wasm-test e2e
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -54,7 +54,12 @@ vet:
 
 # The browser tests need the built binary and wasm: they run in `e2e`.
 unit:
-	$(GO) test -count=1 $$($(GO) list ./... | grep -v '/internal/e2e$$')
+	$(GO) test -count=1 -skip '^TestCrash' $$($(GO) list ./... | grep -v '/internal/e2e$$')
+
+# The crash test (SIGKILL mid-save, on SQLite and PostgreSQL) prints its
+# figures: acknowledged saves and how many were lost.
+crash:
+	$(GO) test -count=1 -run '^TestCrash' -v ./internal/httpapi | grep -E 'acknowledged|^(ok|FAIL|---)'
 
 wasm-test:
 	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 $(ENGINE)
