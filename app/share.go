@@ -368,6 +368,15 @@ func (w *Workspace) openLink(ctx app.Context) {
 				return
 			}
 			p.status = "Opened the shared workspace."
+			if _, mine := tokens(ctx)[link.ID]; mine && link.ID != "" {
+				// Made in this browser: offer to take it back.
+				kind := "public"
+				if link.Kind == sharelink.Encrypted {
+					kind = "encrypted"
+				}
+				p.share = shareState{open: true, kind: kind, id: link.ID, url: loc.Get("href").String(),
+					msg: "You shared this workspace from this browser."}
+			}
 		})
 	})
 }

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -27,6 +28,24 @@ func shareURL(t *testing.T, ctx context.Context, control, want string) string {
 	do(t, ctx, chromedp.Focus(`[data-testid="`+control+`"]`), chromedp.KeyEvent("\r"))
 	wait(t, ctx, `((v) => v.includes(`+jsString(want)+`) && v !== `+jsString(prev)+`)(document.querySelector('[data-testid="share-url"]')?.value ?? '')`)
 	return eval[string](t, ctx, `document.querySelector('[data-testid="share-url"]').value`)
+}
+
+// add adds each text as an article, pressing the button from the keyboard:
+// a pointer click lands by coordinates, and the status line above can
+// still move the button while the engine loads.
+func add(t *testing.T, ctx context.Context, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		n := eval[int](t, ctx, `document.querySelectorAll('[data-testid="article"]').length`)
+		eval[bool](t, ctx, `(() => { const el = document.querySelector('[data-testid="paste"]');
+			el.value = `+jsString(text)+`; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`)
+		do(t, ctx,
+			chromedp.WaitEnabled(`[data-testid="add-article"]`),
+			chromedp.Focus(`[data-testid="add-article"]`),
+			chromedp.KeyEvent("\r"),
+		)
+		wait(t, ctx, fmt.Sprintf(`document.querySelectorAll('[data-testid="article"]').length === %d`, n+1))
+	}
 }
 
 // open loads url as a new document (a changed fragment alone would not
@@ -58,7 +77,7 @@ func TestShareEncrypted(t *testing.T) {
 
 	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
 	wait(t, ctx, browsertest.AppReady)
-	addArticles(t, ctx, uiArticles[:2]...)
+	add(t, ctx, uiArticles[:2]...)
 	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 2`)
 	wait(t, ctx, idle)
 	// A correction, so the link must carry more than the engine's output.
@@ -78,6 +97,7 @@ func TestShareEncrypted(t *testing.T) {
 	if !ok || len(id) < 22 || len(key) < 40 {
 		t.Fatalf("share link = %q, want %s/s/<id>#<key>", link, srv.URL)
 	}
+	checkAxe(t, ctx, "share dialog")
 	if got := eval[string](t, ctx, `JSON.stringify(localStorage.getItem('gloss.shared'))`); !strings.Contains(got, id) {
 		t.Errorf("delete token not kept for %s: localStorage gloss.shared = %s", id, got)
 	}
@@ -109,10 +129,11 @@ func TestShareEncrypted(t *testing.T) {
 	}
 	open(t, other, srv.URL+"/s/"+id+"#"+string(bad))
 	linkError(t, other, "This link cannot be decrypted (the key in the link is wrong or incomplete)")
+	checkAxe(t, other, "link error")
 	open(t, other, srv.URL+"/s/"+id+"#"+key[:20])
 	linkError(t, other, "This link cannot be decrypted")
 	wait(t, other, `document.querySelectorAll('[data-testid="article"]').length === 2`)
-	addArticles(t, other, uiArticles[2])
+	add(t, other, uiArticles[2])
 	wait(t, other, `document.querySelectorAll('[data-testid="article"]').length === 3`)
 	wait(t, other, `(localStorage.getItem('gloss.draft') ?? '').includes('Kestrel Falls')`)
 
@@ -120,7 +141,10 @@ func TestShareEncrypted(t *testing.T) {
 	open(t, other, srv.URL+"/s/AAAAAAAAAAAAAAAAAAAAAA#"+key)
 	linkError(t, other, "No saved set has this link")
 
-	// The owner deletes the link; it then says so.
+	// The owner deletes the link, from the browser that made it, after
+	// opening it again; it then says so.
+	open(t, ctx, link)
+	wait(t, ctx, `document.querySelector('[data-testid="share-delete"]') !== null`)
 	do(t, ctx, chromedp.Focus(`[data-testid="share-delete"]`), chromedp.KeyEvent("\r"))
 	wait(t, ctx, `(document.querySelector('[data-testid="share-msg"]')?.textContent ?? '').includes('deleted')`)
 	open(t, other, link)
@@ -135,7 +159,7 @@ func TestSharePublic(t *testing.T) {
 	ctx := browser(t)
 	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
 	wait(t, ctx, browsertest.AppReady)
-	addArticles(t, ctx, uiArticles[2])
+	add(t, ctx, uiArticles[2])
 	wait(t, ctx, `!document.querySelector('[data-testid="progress"]') && document.querySelectorAll('[data-entity]').length > 0`)
 	before := eval[[]string](t, ctx, snapshotJS)
 	shareURL(t, ctx, "share", srv.URL+"/s/")
@@ -161,14 +185,14 @@ func TestShareServerless(t *testing.T) {
 	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
 	wait(t, ctx, browsertest.AppReady)
 	wait(t, ctx, browsertest.OfflineReady)
-	addArticles(t, ctx, uiArticles[0])
+	add(t, ctx, uiArticles[0])
 	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 1 && !document.querySelector('[data-testid="progress"]') && document.querySelectorAll('[data-entity]').length > 0`)
 	before := eval[[]string](t, ctx, snapshotJS)
 	shareURL(t, ctx, "share", srv.URL+"/s/")
 	link := shareURL(t, ctx, "share-serverless", srv.URL+"/#set=")
 
 	// More work after sharing: opening the link must not lose it.
-	addArticles(t, ctx, uiArticles[2])
+	add(t, ctx, uiArticles[2])
 	wait(t, ctx, idle)
 	wait(t, ctx, `(localStorage.getItem('gloss.draft') ?? '').includes('Kestrel Falls')`)
 	srv.Kill()
@@ -206,7 +230,7 @@ func TestShareTooLarge(t *testing.T) {
 		}
 		b.WriteByte(' ')
 	}
-	addArticles(t, ctx, b.String())
+	add(t, ctx, b.String())
 	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 1`)
 	shareURL(t, ctx, "share", srv.URL+"/s/")
 	do(t, ctx, chromedp.Focus(`[data-testid="share-serverless"]`), chromedp.KeyEvent("\r"))
