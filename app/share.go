@@ -47,6 +47,10 @@ const tokensKey = "gloss.shared"
 // local work.
 const keptKey = "gloss.draft.before-link"
 
+// unreadableKey holds a draft that could not be read when a link replaced
+// it, for whoever can repair it.
+const unreadableKey = "gloss.draft.unreadable"
+
 // errOffline is a fetch that never reached the server.
 var errOffline = errors.New(msgOffline)
 
@@ -441,6 +445,18 @@ func (w *Workspace) restore(ctx app.Context, set *annot.Set) error {
 		return err
 	}
 	p := w.state()
+	if len(p.ws.Articles) == 0 && p.loadErr != "" && w.store != nil {
+		// The draft could not be read and is waiting for someone to
+		// recover it: the link's workspace must not be saved over it.
+		raw, err := w.store.Load(ctx)
+		if err == nil && raw != nil {
+			err = ctx.LocalStorage().Set(unreadableKey, string(raw))
+		}
+		if err != nil {
+			return errors.New("your unreadable saved work could not be kept aside, so the link was not opened")
+		}
+		p.loadErr = "Your earlier saved work could not be read; it is kept unchanged in this browser's storage under " + unreadableKey + "."
+	}
 	if len(p.ws.Articles) > 0 {
 		data, err := p.ws.MarshalDraft()
 		if err == nil {

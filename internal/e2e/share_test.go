@@ -244,3 +244,24 @@ func TestShareTooLarge(t *testing.T) {
 		}
 	}
 }
+
+// TestShareKeepsUnreadableDraft opens a link over a draft the page could
+// not read: the draft must be set aside, not saved over.
+func TestShareKeepsUnreadableDraft(t *testing.T) {
+	bin, web := build(t)
+	srv := startServer(t, bin, web, 0)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	wait(t, ctx, browsertest.AppReady)
+	add(t, ctx, uiArticles[2])
+	link := shareURL(t, ctx, "share", srv.URL+"/s/")
+	eval[bool](t, ctx, `(localStorage.setItem('gloss.draft', JSON.stringify('not a draft {')), true)`)
+	open(t, ctx, srv.URL+"/")
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 0`)
+	open(t, ctx, link)
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 1`)
+	wait(t, ctx, `(localStorage.getItem('gloss.draft') ?? '').includes('Kestrel Falls')`)
+	if got := eval[string](t, ctx, `localStorage.getItem('gloss.draft.unreadable') ?? ''`); got != `"not a draft {"` {
+		t.Errorf("unreadable draft kept as %q, want it unchanged", got)
+	}
+}
