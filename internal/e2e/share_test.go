@@ -25,7 +25,7 @@ func shareURL(t *testing.T, ctx context.Context, control, want string) string {
 	t.Helper()
 	// The link shown before is replaced, not kept: wait for a new one.
 	prev := eval[string](t, ctx, `document.querySelector('[data-testid="share-url"]')?.value ?? ''`)
-	do(t, ctx, chromedp.Focus(`[data-testid="`+control+`"]`), chromedp.KeyEvent("\r"))
+	press(t, ctx, `[data-testid="`+control+`"]`)
 	wait(t, ctx, `((v) => v.includes(`+jsString(want)+`) && v !== `+jsString(prev)+`)(document.querySelector('[data-testid="share-url"]')?.value ?? '')`)
 	return eval[string](t, ctx, `document.querySelector('[data-testid="share-url"]').value`)
 }
@@ -39,11 +39,8 @@ func add(t *testing.T, ctx context.Context, texts ...string) {
 		n := eval[int](t, ctx, `document.querySelectorAll('[data-testid="article"]').length`)
 		eval[bool](t, ctx, `(() => { const el = document.querySelector('[data-testid="paste"]');
 			el.value = `+jsString(text)+`; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`)
-		do(t, ctx,
-			chromedp.WaitEnabled(`[data-testid="add-article"]`),
-			chromedp.Focus(`[data-testid="add-article"]`),
-			chromedp.KeyEvent("\r"),
-		)
+		do(t, ctx, chromedp.WaitEnabled(`[data-testid="add-article"]`))
+		press(t, ctx, `[data-testid="add-article"]`)
 		wait(t, ctx, fmt.Sprintf(`document.querySelectorAll('[data-testid="article"]').length === %d`, n+1))
 	}
 }

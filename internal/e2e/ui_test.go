@@ -54,10 +54,10 @@ func addArticles(t *testing.T, ctx context.Context, texts ...string) {
 		setValue := fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid="paste"]');
 			el.value = %s; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`, jsString(text))
 		eval[bool](t, ctx, setValue)
-		do(t, ctx,
-			chromedp.WaitEnabled(`[data-testid="add-article"]`),
-			chromedp.Click(`[data-testid="add-article"]`),
-		)
+		do(t, ctx, chromedp.WaitEnabled(`[data-testid="add-article"]`))
+		press(t, ctx, `[data-testid="add-article"]`)
+		// Adding clears the paste area, also when the text held several articles.
+		wait(t, ctx, `document.querySelector('[data-testid="paste"]').value === ''`)
 	}
 }
 
