@@ -154,6 +154,7 @@ func (w *Workspace) share(kind string) {
 		p.share.msg, p.share.failed = "The workspace could not be prepared for sharing: "+err.Error(), true
 		return
 	}
+	set.View = p.view(set)
 	p.share.busy = true
 	base := origin()
 	ctx.Async(func() {
@@ -471,6 +472,7 @@ func (w *Workspace) restore(ctx app.Context, set *annot.Set) error {
 	p.sel, p.focus, p.step, p.pair = selection{}, "", 0, [2]int{-1, -1}
 	p.expanded = map[string]bool{}
 	p.entities = nil
+	p.applyView(set)
 	w.changed(ctx)
 	return nil
 }
@@ -510,4 +512,45 @@ func (w *Workspace) renderLinkNotes() app.UI {
 			)
 		}),
 	)
+}
+
+// view records what is open (the compared pair, the followed entity) in
+// the set, so a link reopens it. Entity index keys are "KIND:text".
+func (p *page) view(set *annot.Set) *annot.View {
+	var v annot.View
+	if a, b := p.pair[0], p.pair[1]; a >= 0 && b >= 0 && a != b && a < len(set.Articles) && b < len(set.Articles) {
+		v.Pair = []string{set.Articles[a].ID, set.Articles[b].ID}
+	}
+	if kind, text, ok := strings.Cut(p.focus, ":"); ok && kind != "" && text != "" {
+		v.Entity = &annot.EntityKey{Kind: kind, Text: text}
+	}
+	if v.Pair == nil && v.Entity == nil {
+		return nil
+	}
+	return &v
+}
+
+// applyView opens what the set's view names, ignoring what no longer fits.
+func (p *page) applyView(set *annot.Set) {
+	v := set.View
+	if v == nil {
+		return
+	}
+	if len(v.Pair) == 2 {
+		a, b := -1, -1
+		for i, art := range set.Articles {
+			switch art.ID {
+			case v.Pair[0]:
+				a = i
+			case v.Pair[1]:
+				b = i
+			}
+		}
+		if a >= 0 && b >= 0 {
+			p.pair = [2]int{a, b}
+		}
+	}
+	if v.Entity != nil {
+		p.focus = v.Entity.Kind + ":" + v.Entity.Text
+	}
 }

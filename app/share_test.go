@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"gloss/internal/annot"
 	"gloss/internal/sharelink"
 )
 
@@ -38,5 +39,30 @@ func TestLinkError(t *testing.T) {
 				t.Errorf("linkError(%v) = %q shows an internal detail", tt.err, got)
 			}
 		})
+	}
+}
+
+// TestViewTravels checks that what is open (pair, followed entity) is
+// written into a shared set and opened again from it.
+func TestViewTravels(t *testing.T) {
+	set := &annot.Set{Articles: []annot.Article{{ID: "a"}, {ID: "b"}, {ID: "c"}}}
+	p := &page{pair: [2]int{2, 0}, focus: "PER:elena varga"}
+	set.View = p.view(set)
+	if set.View == nil || strings.Join(set.View.Pair, ",") != "c,a" || set.View.Entity == nil || set.View.Entity.Text != "elena varga" {
+		t.Fatalf("view = %+v", set.View)
+	}
+	q := &page{pair: [2]int{-1, -1}}
+	q.applyView(set)
+	if q.pair != p.pair || q.focus != p.focus {
+		t.Errorf("restored pair %v focus %q, want %v %q", q.pair, q.focus, p.pair, p.focus)
+	}
+	if v := (&page{pair: [2]int{-1, -1}}).view(set); v != nil {
+		t.Errorf("nothing open gave view %+v", v)
+	}
+	set.View.Pair = []string{"a", "gone"}
+	r := &page{pair: [2]int{-1, -1}}
+	r.applyView(set)
+	if r.pair != [2]int{-1, -1} {
+		t.Errorf("a pair naming a missing article opened %v", r.pair)
 	}
 }

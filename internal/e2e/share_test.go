@@ -88,6 +88,11 @@ func TestShareEncrypted(t *testing.T) {
 	do(t, ctx, chromedp.Focus(`[data-testid="inspector"] [data-testid="label-`+want+`"]`), chromedp.KeyEvent("\r"))
 	wait(t, ctx, markJS(1, "Søndre Quay")+`?.dataset.entity === "`+want+`"`)
 	before := eval[[]string](t, ctx, snapshotJS)
+	// What is open travels with the link: the pair view of the two articles.
+	cell := `[data-testid="sim-cell"][data-a="0"][data-b="1"]`
+	do(t, ctx, chromedp.WaitEnabled(cell))
+	press(t, ctx, cell)
+	wait(t, ctx, `document.querySelector('[data-testid="close-pair"]') !== null`)
 
 	link := shareURL(t, ctx, "share", srv.URL+"/s/")
 	id, key, ok := strings.Cut(strings.TrimPrefix(link, srv.URL+"/s/"), "#")
@@ -116,6 +121,7 @@ func TestShareEncrypted(t *testing.T) {
 	if !eval[bool](t, other, markJS(1, "Søndre Quay")+`?.classList.contains('manual')`) {
 		t.Error("the correction is not marked as one after opening the link")
 	}
+	wait(t, other, `document.querySelector('[data-testid="close-pair"]') !== null`)
 	wait(t, other, `window.glossSavedAt !== undefined`) // now the local draft too
 
 	// A wrong key: a clear message, and the page goes on working.
