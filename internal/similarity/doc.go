@@ -168,19 +168,22 @@ func TextShingles(text string, lang stem.Lang) []uint64 {
 		win[ShingleSize-1] = hashStem(t.Stem)
 		n++
 		if n >= ShingleSize {
-			var x uint64 = 0x9e3779b97f4a7c15
-			for _, h := range win {
-				x = mix(x ^ h)
-			}
-			out = append(out, x)
+			out = append(out, windowHash(win[:]))
 		}
 	})
 	if n > 0 && n < ShingleSize {
-		var x uint64 = 0x9e3779b97f4a7c15
-		for _, h := range win[ShingleSize-n:] {
-			x = mix(x ^ h)
-		}
-		out = append(out, x)
+		out = append(out, windowHash(win[ShingleSize-n:]))
 	}
 	return out
+}
+
+// windowHash folds the stem hashes of one shingle window into its hash.
+// Both shinglers use it, so a document hashed either way gets the same
+// shingles.
+func windowHash(win []uint64) uint64 {
+	var x uint64 = 0x9e3779b97f4a7c15
+	for _, h := range win {
+		x = mix(x ^ h)
+	}
+	return x
 }

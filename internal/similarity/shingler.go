@@ -89,19 +89,11 @@ func (s *Shingler) Shingles(text string) []uint64 {
 		win[ShingleSize-1] = w.hash
 		n++
 		if n >= ShingleSize {
-			var x uint64 = 0x9e3779b97f4a7c15
-			for _, h := range win {
-				x = mix(x ^ h)
-			}
-			out = append(out, x)
+			out = append(out, windowHash(win[:]))
 		}
 	}
 	if n > 0 && n < ShingleSize {
-		var x uint64 = 0x9e3779b97f4a7c15
-		for _, h := range win[ShingleSize-n:] {
-			x = mix(x ^ h)
-		}
-		out = append(out, x)
+		out = append(out, windowHash(win[ShingleSize-n:]))
 	}
 	return out
 }
