@@ -30,6 +30,8 @@ type Dialect struct {
 	// commit that holds its row.
 	groupCommit bool
 	maxConns    int
+	// retryBusy retries a first connection refused with SQLITE_BUSY.
+	retryBusy bool
 }
 
 var (
@@ -39,6 +41,7 @@ var (
 		types:       map[string]string{"BYTES": "BLOB"},
 		groupCommit: true,
 		maxConns:    8,
+		retryBusy:   true,
 	}
 	// Postgres is PostgreSQL through pgx's database/sql driver, "pgx".
 	Postgres = Dialect{

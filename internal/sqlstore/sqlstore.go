@@ -102,7 +102,7 @@ func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
 	// SQLite connections (and rerun their pragmas) under any real load.
 	db.SetMaxOpenConns(d.maxConns)
 	db.SetMaxIdleConns(d.maxConns)
-	if err := db.PingContext(ctx); err != nil {
+	if err := ping(ctx, db, d); err != nil {
 		return nil, fmt.Errorf("connect %s: %w", d.Name, err)
 	}
 	s := &Store{db: db, d: d, Now: time.Now}
@@ -119,6 +119,39 @@ func New(ctx context.Context, db *sql.DB, d Dialect) (*Store, error) {
 		go s.writeLoop()
 	}
 	return s, nil
+}
+
+// ping opens the first connection. SQLite runs the DSN's pragmas there,
+// and switching a new file to WAL needs an exclusive lock that SQLite
+// refuses at once with SQLITE_BUSY (no busy handler, to avoid deadlock)
+// when another process is doing the same: those attempts are retried with
+// a short backoff for up to connectRetry.
+func ping(ctx context.Context, db *sql.DB, d Dialect) error {
+	deadline := time.Now().Add(connectRetry)
+	wait := 5 * time.Millisecond
+	for {
+		err := db.PingContext(ctx)
+		if err == nil || !d.retryBusy || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return errors.Join(err, ctx.Err())
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 200*time.Millisecond)
+	}
+}
+
+// connectRetry bounds how long Open waits out other processes that are
+// opening the same SQLite file.
+const connectRetry = 10 * time.Second
+
+// isBusy reports SQLITE_BUSY (5) and its extended codes, read through the
+// driver's Code method so this package needs no driver import.
+func isBusy(err error) bool {
+	var c interface{ Code() int }
+	return errors.As(err, &c) && c.Code()&0xff == 5
 }
 
 // Dialect returns the store's dialect.
