@@ -73,18 +73,29 @@ func (w *Workspace) onDrop(ctx app.Context, e app.Event) {
 // reduced to its text and never inserted as markup.
 func (w *Workspace) readFiles(ctx app.Context, files app.Value) {
 	p := w.state()
+	// Refusals are known at once, while accepted files are read later: the
+	// refusals stay in every later status so an "added" never hides them.
+	var refused []string
 	for i := 0; i < files.Length(); i++ {
 		f := files.Index(i)
 		name := f.Get("name").String()
 		lower := strings.ToLower(name)
 		isHTML := strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm")
 		if !(isHTML || strings.HasSuffix(lower, ".txt") || strings.HasSuffix(lower, ".md")) {
-			p.status = name + " is not a .txt, .md or .html file."
+			refused = append(refused, name+" is not a .txt, .md or .html file.")
+			p.status = strings.Join(refused, " ")
 			continue
 		}
 		if f.Get("size").Int() > maxFileBytes {
-			p.status = name + " is too large (over 8 MB)."
+			refused = append(refused, name+" is too large (over 8 MB).")
+			p.status = strings.Join(refused, " ")
 			continue
+		}
+		note := func() string {
+			if len(refused) == 0 {
+				return ""
+			}
+			return " " + strings.Join(refused, " ")
 		}
 		f.Call("text").Then(func(v app.Value) {
 			text := v.String()
@@ -106,7 +117,7 @@ func (w *Workspace) readFiles(ctx app.Context, files app.Value) {
 					return
 				}
 				p.ws.Add(title, text)
-				p.status = name + " added."
+				p.status = name + " added." + note()
 				w.changed(ctx)
 			})
 		})

@@ -1,0 +1,119 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestDropFiles drops files on the input area the way a file manager
+// does: a DragEvent whose DataTransfer carries File objects. Text and
+// Markdown become articles titled by their first line or name, HTML is
+// reduced to its text, anything else is refused with a message.
+func TestDropFiles(t *testing.T) {
+	bin, web := build(t)
+	srv := startServer(t, bin, web, 0)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	wait(t, ctx, AppReadyJS)
+
+	eval[bool](t, ctx, `(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File(["High winds closed the port of Arlen on Monday, the harbour master said."], "storm-in-arlen.txt", {type: "text/plain"}));
+		dt.items.add(new File(["<html><head><title>Bridge reopens</title></head><body><p>The Kestrel bridge reopened on Friday.</p><script>window.pwned = 1</script></body></html>"], "bridge.html", {type: "text/html"}));
+		dt.items.add(new File(["MZ\u0000\u0001binary"], "tool.exe", {type: "application/octet-stream"}));
+		const zone = document.querySelector('[data-testid="paste"]').closest('section');
+		const over = new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true});
+		zone.dispatchEvent(over);
+		if (!over.defaultPrevented) throw new Error('dragover not accepted: the browser would open the file instead');
+		zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true; })()`)
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 2`)
+	titles := eval[[]string](t, ctx, `[...document.querySelectorAll('[data-testid="article"] h2')].map(h => h.lastChild.textContent)`)
+	texts := eval[[]string](t, ctx, `[...document.querySelectorAll('[data-testid="article"] .text')].map(e => e.textContent)`)
+	got := map[string]string{}
+	for i := range titles {
+		got[titles[i]] = texts[i]
+	}
+	for title, want := range map[string]string{
+		"Bridge reopens": "The Kestrel bridge reopened on Friday.",
+		"storm in arlen": "High winds closed the port of Arlen on Monday, the harbour master said.",
+	} {
+		var found bool
+		for gt, text := range got {
+			if strings.EqualFold(gt, title) {
+				found = true
+				if !strings.Contains(text, want) {
+					t.Errorf("article %q text = %q, want it to hold %q", gt, text, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no article titled %q among %q", title, titles)
+		}
+	}
+	wait(t, ctx, `document.body.textContent.includes('tool.exe is not a .txt, .md or .html file')`)
+	if eval[bool](t, ctx, `window.pwned !== undefined`) {
+		t.Error("dropped HTML ran script")
+	}
+}
+
+// TestApplyAllAndResize corrects a boundary with the inspector's word
+// buttons and spreads a label to every occurrence across articles.
+func TestApplyAllAndResize(t *testing.T) {
+	bin, web := build(t)
+	srv := startServer(t, bin, web, 0)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	wait(t, ctx, AppReadyJS)
+	addArticles(t, ctx, uiArticles[0], uiArticles[1])
+	wait(t, ctx, idle)
+
+	inspect := func(i int, text string) {
+		t.Helper()
+		wait(t, ctx, markJS(i, text)+` !== undefined`)
+		eval[bool](t, ctx, markJS(i, text)+`.click() ?? true`)
+		wait(t, ctx, fmt.Sprintf(`document.querySelector('[data-testid="inspector"] h2 q')?.textContent === %s`, jsString(text)))
+	}
+	button := func(label string) string {
+		return `[data-testid="inspector"] button[aria-label="` + label + `"]`
+	}
+
+	// Resize: drop the first word, then take it back.
+	inspect(0, "Elena Varga")
+	press(t, ctx, button("Drop the first word"))
+	wait(t, ctx, markJS(0, "Varga")+`?.classList.contains('manual') && `+markJS(0, "Elena Varga")+` === undefined`)
+	wait(t, ctx, `document.querySelector('[data-testid="inspector"] h2 q')?.textContent === "Varga"`)
+	press(t, ctx, button("Extend to the word before"))
+	wait(t, ctx, markJS(0, "Elena Varga")+`?.classList.contains('manual')`)
+	if got := eval[string](t, ctx, markJS(0, "Elena Varga")+`.dataset.entity`); got != "PER" {
+		t.Errorf("resized span label = %q, want PER kept", got)
+	}
+
+	// Apply to every occurrence: relabel one "Valmora", then spread it to
+	// every "Valmora" in both articles, highlighted before or not.
+	occurrences := func(i int) int {
+		return eval[int](t, ctx, fmt.Sprintf(`document.querySelectorAll('[data-testid="article"] .text')[%d].textContent.split('Valmora').length - 1`, i))
+	}
+	marked := func(i int, label string) string {
+		return fmt.Sprintf(`[...document.querySelectorAll('[data-testid="article"]')[%d].querySelectorAll('[data-entity]')].filter(e => e.textContent === 'Valmora' && e.dataset.entity === %s).length`, i, jsString(label))
+	}
+	inspect(0, "Valmora")
+	press(t, ctx, `[data-testid="inspector"] [data-testid="label-MISC"]`)
+	wait(t, ctx, markJS(0, "Valmora")+`?.dataset.entity === "MISC"`)
+	wait(t, ctx, `document.querySelector('[data-testid="apply-all"]')?.textContent.includes('Other name')`)
+	press(t, ctx, `[data-testid="apply-all"]`)
+	for i := range 2 {
+		n := occurrences(i)
+		if n < 2 {
+			t.Fatalf("article %d holds Valmora %d times; the test needs at least 2", i, n)
+		}
+		wait(t, ctx, fmt.Sprintf(`%s === %d`, marked(i, "MISC"), n))
+	}
+	// One undo takes the whole spread back, leaving the single relabel.
+	press(t, ctx, `[data-testid="undo"]`)
+	wait(t, ctx, marked(1, "MISC")+` === 0`)
+	wait(t, ctx, marked(0, "MISC")+` === 1`)
+}
