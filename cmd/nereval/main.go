@@ -50,6 +50,9 @@ func main() {
 	shared := flag.String("shared", "../shared", "shared data directory")
 	modelPath := flag.String("model", "", "evaluate this model file instead of the embedded one")
 	baseline := flag.Bool("baseline", true, "also score the compromise baseline (needs node and npm)")
+	odd := flag.Bool("odd", false, "score only the odd-numbered documents of each tokenized corpus (for a model trained with nertrain's -a halves)")
+	only := flag.String("only", "", "comma-separated corpus names to score (default: all)")
+	errs := flag.String("errors", "", "instead of scoring, list the disagreements on this dev corpus (uner-ewt-dev, conll2003-dev)")
 	flag.Parse()
 	if *modelPath != "" {
 		b, err := os.ReadFile(*modelPath)
@@ -60,6 +63,13 @@ func main() {
 			log.Fatal(err)
 		}
 	}
+	if *errs != "" {
+		if err := listErrors(os.Stdout, *shared, *errs); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
+	oddOnly, onlySets = *odd, *only
 	if err := run(*shared, *baseline); err != nil {
 		log.Fatal(err)
 	}
@@ -90,16 +100,45 @@ func anyLabel(sp []nerdata.Span, labels []string) []nerdata.Span {
 	return out
 }
 
+var (
+	oddOnly  bool
+	onlySets string
+)
+
+func selected(name string) bool {
+	if onlySets == "" {
+		return true
+	}
+	for _, x := range strings.Split(onlySets, ",") {
+		if x == name {
+			return true
+		}
+	}
+	return false
+}
+
 func run(shared string, baseline bool) error {
 	if err := entity.Load(); err != nil {
 		return err
 	}
 	var results []result
 	for _, c := range corpora {
+		if !selected(c.name) {
+			continue
+		}
 		t0 := time.Now()
 		docs, err := nerdata.ReadFile(filepath.Join(append([]string{shared, "data", "ner"}, c.path...)...), c.format)
 		if err != nil {
 			return err
+		}
+		if oddOnly {
+			var keep []nerdata.Document
+			for i, d := range docs {
+				if i%2 == 1 {
+					keep = append(keep, d)
+				}
+			}
+			docs = keep
 		}
 		s := nerdata.NewScorer(c.labels...)
 		untyped := nerdata.NewScorer("ENT")

@@ -14,11 +14,12 @@ import (
 // CoNLL conventions, so the shipped weights are shared + CoNLL-private,
 // summed into one row (exact, since both copies always fire together).
 type augmenter struct {
-	dom map[uint64]byte // private hash → corpus+1
-	buf [][]uint64
+	dom  map[uint64]byte // private hash → corpus+1
+	buf  [][]uint64
+	keep byte // the corpus whose private rows are folded into the shipped weights
 }
 
-var salts = [...]uint64{0x9e3779b97f4a7c15, 0xc2b2ae3d27d4eb4f}
+var salts = [...]uint64{0x9e3779b97f4a7c15, 0xc2b2ae3d27d4eb4f, 0x165667b19e3779f9}
 
 func newAugmenter() *augmenter { return &augmenter{dom: map[uint64]byte{}} }
 
@@ -41,8 +42,8 @@ func (a *augmenter) add(feats [][]uint64, src byte) [][]uint64 {
 	return out
 }
 
-// merge folds CoNLL-private rows into the shared rows and drops the other
-// corpora's private rows.
+// merge folds the kept corpus's private rows (CoNLL's, unless -convention
+// says otherwise) into the shared rows and drops the other corpora's.
 func (a *augmenter) merge(t *perceptron.Trainer) *perceptron.Trainer {
 	if len(a.dom) == 0 {
 		return t
@@ -72,10 +73,10 @@ func (a *augmenter) merge(t *perceptron.Trainer) *perceptron.Trainer {
 		}
 	}
 	for r, h := range t.Keys {
-		if a.dom[h] != 1 { // only CoNLL-private rows
+		if a.dom[h] != a.keep+1 { // only the kept corpus's private rows
 			continue
 		}
-		shared := (h * 0x4f74430c22a54005) ^ salts[0] // inverse of the multiply above
+		shared := (h * 0x4f74430c22a54005) ^ salts[a.keep] // inverse of the multiply above
 		k := rowOf(shared)
 		for x := 0; x < nT; x++ {
 			out.W[k*nT+x] += t.W[r*nT+x]

@@ -38,15 +38,39 @@ func main() {
 	out := flag.String("out", "internal/entity/model.bin", "model file to write")
 	clusters := flag.String("clusters", "internal/entity/clusters.txt", "word-cluster table")
 	epochs := flag.Int("epochs", 10, "training epochs")
-	train := flag.String("train", "conll-train,conll-dev", "training sets: conll-train, conll-dev, gmb-train")
+	train := flag.String("train", "conll-train,conll-dev", "training sets: "+strings.Join(setNames(), ", "))
+	devList := flag.String("dev", "conll-dev,uner-ewt-dev", "sets scored with -dev-every")
 	devEvery := flag.Int("dev-every", 0, "score CoNLL dev (eng.testa) and UNER-EWT dev every N epochs and at the end (0: never)")
 	minAbs := flag.Float64("prune", 0.5, "drop feature rows whose largest averaged weight is below this")
 	seed := flag.Uint64("seed", 1, "shuffle seed")
 	ensemble := flag.Int("ensemble", 1, "average this many perceptrons trained on different shuffles")
-	domain := flag.Bool("domain", true, "per-corpus feature copies (Daume's feature augmentation); the shipped model keeps shared + CoNLL weights")
+	private := flag.String("private", "conll,gmb,uner", "corpora (conll, gmb, uner) whose features also get a private copy (Daumé's feature augmentation); the written model keeps shared + one corpus's private weights")
+	convention := flag.String("convention", "conll", "whose private weights the written model keeps: conll (shipped) or uner (to measure the convention gap; never shipped)")
 	flag.Parse()
 	runtime.GOMAXPROCS(1)
-	if err := run(*shared, *out, *clusters, *train, *epochs, *devEvery, float32(*minAbs), *seed, *domain, *ensemble); err != nil {
+	var domain [3]bool
+	for _, p := range strings.Split(*private, ",") {
+		switch p {
+		case "conll":
+			domain[srcCoNLL] = true
+		case "gmb":
+			domain[srcGMB] = true
+		case "uner":
+			domain[srcUNER] = true
+		case "", "none":
+		default:
+			log.Fatalf("-private: unknown corpus %q", p)
+		}
+	}
+	switch *convention {
+	case "conll":
+		keepSrc = srcCoNLL
+	case "uner":
+		keepSrc = srcUNER
+	default:
+		log.Fatalf("-convention: want conll or uner, got %q", *convention)
+	}
+	if err := run(*shared, *out, *clusters, *train, *epochs, *devEvery, float32(*minAbs), *seed, domain, *ensemble, *devList); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -55,7 +79,7 @@ func nerPath(shared string, parts ...string) string {
 	return filepath.Join(append([]string{shared, "data", "ner"}, parts...)...)
 }
 
-func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs float32, seed uint64, domain bool, ensemble int) error {
+func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs float32, seed uint64, domain [3]bool, ensemble int, devList string) error {
 	t0 := time.Now()
 	res := &features.Resources{Titles: nermodel.TitleWords()}
 	var err error
@@ -63,29 +87,22 @@ func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs fl
 		return err
 	}
 	var docs []nerdata.Document
-	var srcOf []byte // 0 CoNLL, 1 GMB
+	var srcOf []byte // corpus of each document: srcCoNLL, srcGMB, srcUNER
 	var conllDocs []nerdata.Document
 	gmb, err := nerdata.ReadFile(nerPath(shared, "gmb-kaggle", "gmb.train.conll"), nerdata.GMB)
 	if err != nil {
 		return err
 	}
 	for _, name := range strings.Split(train, ",") {
-		var d []nerdata.Document
-		src := byte(0)
-		switch name {
-		case "conll-train":
-			d, err = nerdata.ReadFile(nerPath(shared, "conll2003", "eng.train"), nerdata.CoNLL)
-			conllDocs = append(conllDocs, d...)
-		case "conll-dev":
-			d, err = nerdata.ReadFile(nerPath(shared, "conll2003", "eng.testa"), nerdata.CoNLL)
-			conllDocs = append(conllDocs, d...)
-		case "gmb-train":
-			d, src = gmb, 1
-		default:
-			return fmt.Errorf("unknown training set %q", name)
-		}
+		d, src, err := loadSet(shared, name)
 		if err != nil {
 			return err
+		}
+		if name == "gmb-train" {
+			d = gmb
+		}
+		if src == srcCoNLL {
+			conllDocs = append(conllDocs, d...)
 		}
 		docs = append(docs, d...)
 		for range d {
@@ -96,12 +113,13 @@ func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs fl
 	// are "gpe" (LOC here); bring them to CoNLL's before training.
 	fixGMB(gmb, conllDocs)
 	devs := map[string][]nerdata.Document{}
+	var devNames []string
 	if devEvery > 0 {
-		if devs["conll-dev"], err = nerdata.ReadFile(nerPath(shared, "conll2003", "eng.testa"), nerdata.CoNLL); err != nil {
-			return err
-		}
-		if devs["uner-ewt-dev"], err = nerdata.ReadFile(nerPath(shared, "uner-en", "en_ewt-ud-dev.iob2"), nerdata.UNER); err != nil {
-			return err
+		devNames = strings.Split(devList, ",")
+		for _, name := range devNames {
+			if devs[name], _, err = loadSet(shared, name); err != nil {
+				return err
+			}
 		}
 	}
 	res.Common = commonWords(append(append([]nerdata.Document(nil), conllDocs...), gmb...))
@@ -121,7 +139,7 @@ func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs fl
 	// into one weight table, has less variance than any one of them.
 	var a *perceptron.Trainer
 	for k := 0; k < ensemble; k++ {
-		m := trainOne(res, docs, srcOf, gold, excl, epochs, devEvery, seed+uint64(k), domain, devs, t0)
+		m := trainOne(res, docs, srcOf, gold, excl, epochs, devEvery, seed+uint64(k), domain, devs, devNames, t0)
 		if a == nil {
 			a = m
 		} else {
@@ -140,7 +158,7 @@ func run(shared, out, clusterPath, train string, epochs, devEvery int, minAbs fl
 	log.Printf("frozen: %d of %d rows kept", m.Rows(), len(a.Keys))
 	if devEvery > 0 {
 		sc := &perceptron.Scratch{}
-		for _, name := range []string{"conll-dev", "uner-ewt-dev"} {
+		for _, name := range devNames {
 			log.Printf("  %s F1 %.2f (frozen)", name, 100*score(res, frozen{m, sc}, name, devs[name]))
 		}
 	}
@@ -159,14 +177,12 @@ type frozen struct {
 
 func (f frozen) Tag(feats [][]uint64) []int { return f.m.Tag(feats, f.sc) }
 
-// devLabels are the labels each dev set annotates (UNER has no MISC).
-var devLabels = map[string][]string{
-	"conll-dev":    {"PER", "ORG", "LOC", "MISC"},
-	"uner-ewt-dev": {"PER", "ORG", "LOC"},
-}
-
 func score(res *features.Resources, sc seq.Scorer, name string, docs []nerdata.Document) float64 {
-	s := nerdata.NewScorer(devLabels[name]...)
+	labels := []string{"PER", "ORG", "LOC", "MISC"}
+	if sets[strings.TrimSuffix(strings.TrimSuffix(name, "-a"), "-b")].src == srcUNER {
+		labels = labels[:3] // UNER has no MISC
+	}
+	s := nerdata.NewScorer(labels...)
 	for _, doc := range docs {
 		d := seq.NewDoc(res)
 		for _, sent := range doc.Sentences {
@@ -298,7 +314,7 @@ func readClusters(path string) (map[string][3]uint16, error) {
 // trainOne trains one averaged perceptron with the given shuffle seed and
 // returns its averaged weights (corpus-private copies merged).
 func trainOne(res *features.Resources, docs []nerdata.Document, srcOf []byte, gold [][][]int, excl []features.Exclude,
-	epochs, devEvery int, seed uint64, domain bool, devs map[string][]nerdata.Document, t0 time.Time) *perceptron.Trainer {
+	epochs, devEvery int, seed uint64, domain [3]bool, devs map[string][]nerdata.Document, devNames []string, t0 time.Time) *perceptron.Trainer {
 	allow, end := seq.Constraints()
 	tr := perceptron.NewTrainer(seq.NT, allow, end)
 	rng := rand.New(rand.NewPCG(seed, 7))
@@ -307,6 +323,7 @@ func trainOne(res *features.Resources, docs []nerdata.Document, srcOf []byte, go
 		order[i] = i
 	}
 	aug := newAugmenter()
+	aug.keep = keepSrc
 	for ep := 1; ep <= epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		wrong, total := 0, 0
@@ -318,7 +335,7 @@ func trainOne(res *features.Resources, docs []nerdata.Document, srcOf []byte, go
 					continue
 				}
 				feats := d.Features(s.Words)
-				if domain {
+				if domain[srcOf[di]] {
 					feats = aug.add(feats, srcOf[di])
 				}
 				pred := tr.Tag(feats)
@@ -331,7 +348,7 @@ func trainOne(res *features.Resources, docs []nerdata.Document, srcOf []byte, go
 		log.Printf("epoch %d: %.2f%% tags wrong, %d rows (%.0fs)", ep, 100*float64(wrong)/float64(total), len(tr.Keys), time.Since(t0).Seconds())
 		if devEvery > 0 && (ep%devEvery == 0 || ep == epochs) && ep != epochs {
 			a := aug.merge(tr.Averaged())
-			for _, name := range []string{"conll-dev", "uner-ewt-dev"} {
+			for _, name := range devNames {
 				log.Printf("  %s F1 %.2f (averaged, unpruned)", name, 100*score(res, a, name, devs[name]))
 			}
 		}
