@@ -71,7 +71,9 @@ func listErrors(w io.Writer, shared, name string) error {
 	for k := range counts {
 		cats = append(cats, k)
 	}
-	sort.Slice(cats, func(i, j int) bool { return counts[cats[i]] > counts[cats[j]] || counts[cats[i]] == counts[cats[j]] && cats[i] < cats[j] })
+	sort.Slice(cats, func(i, j int) bool {
+		return counts[cats[i]] > counts[cats[j]] || counts[cats[i]] == counts[cats[j]] && cats[i] < cats[j]
+	})
 	fmt.Fprintln(w)
 	for _, k := range cats {
 		fmt.Fprintf(w, "%5d  %s\n", counts[k], k)
