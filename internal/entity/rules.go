@@ -70,6 +70,7 @@ func applyRules(words []string, sents []token.Range, fs []found, res *features.R
 	fs = splitAtVerbs(words, fs, res)
 	fs = honorifics(words, sents, fs, res)
 	fs = quotedTitles(words, sents, fs)
+	fs = particles(words, sents, fs)
 	keep := fs[:0]
 	for _, f := range fs {
 		n := f.end - f.start
@@ -109,7 +110,7 @@ func applyRules(words []string, sents []token.Range, fs []found, res *features.R
 		}
 		for k := f.start; k < f.end; k++ {
 			w := words[k]
-			if !startsUpper(w) || res.Common[strings.ToLower(w)] {
+			if !startsUpper(w) && !particleName(w) || res.Common[strings.ToLower(w)] {
 				continue
 			}
 			v := mem.partOf[w]
@@ -226,7 +227,7 @@ func addSurnames(words []string, sents []token.Range, fs []found, sur map[string
 	for _, s := range sents {
 		for k := s.Start; k < s.End; k++ {
 			w := words[k]
-			if covered[k] || !sur[w] || !startsUpper(w) || isCapsWord(w) {
+			if covered[k] || !sur[w] || !startsUpper(w) && !particleName(w) || isCapsWord(w) {
 				continue
 			}
 			if k > s.Start && (datePrep[strings.ToLower(words[k-1])] || startsUpper(words[k-1])) {
@@ -425,4 +426,89 @@ func hasLetterOrDigit(w string) bool {
 		}
 	}
 	return false
+}
+
+// hyphenParticles are the lower-case particles joined to an Arabic
+// surname by a hyphen ("al-Burhan", "bin-Salman").
+var hyphenParticles = map[string]bool{
+	"al": true, "el": true, "ad": true, "ar": true, "as": true, "ash": true, "at": true, "az": true, "an": true,
+	"ibn": true, "bin": true, "abd": true,
+}
+
+// particleName reports whether w is a particle joined to a capitalised
+// name: "al-Burhan", "el-Sisi".
+func particleName(w string) bool {
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok {
+		p, rest, ok = strings.Cut(w, "\u2011")
+	}
+	if !ok || !hyphenParticles[p] {
+		return false
+	}
+	return startsUpper(rest)
+}
+
+// nameParticles may stand lower case between the parts of a person's
+// name ("Osama bin Laden", "Ursula von der Leyen").
+var nameParticles = map[string]bool{
+	"bin": true, "ibn": true, "al": true, "el": true, "van": true, "von": true, "der": true, "den": true, "de": true,
+	"da": true, "di": true, "du": true, "del": true, "della": true, "dos": true, "das": true, "ter": true, "ten": true,
+	"la": true, "le": true, "zu": true, "bint": true,
+}
+
+// particles extends a person's name over the lower-case particles that
+// continue it, which the tagger (trained on Reuters text that rarely has
+// them) tends to leave out or read as a separate name: "Abdel Fattah
+// al-Burhan", "Osama bin Laden". A name the extension runs into is
+// absorbed.
+func particles(words []string, sents []token.Range, fs []found) []found {
+	out := fs[:0]
+	for i := 0; i < len(fs); i++ {
+		f := fs[i]
+		if f.label == labPER {
+			end := sentEnd(sents, f.start, len(words))
+			for {
+				k := f.end
+				if k < end && particleName(words[k]) {
+					f.end = k + 1
+					continue
+				}
+				j := k
+				for j < end && j-k < 3 && nameParticles[words[j]] {
+					j++
+				}
+				if j > k && j < end && (startsUpper(words[j]) && !isCapsWord(words[j]) || particleName(words[j])) {
+					f.end = j + 1
+					continue
+				}
+				break
+			}
+			// absorb the spans the extension ran into
+			for i+1 < len(fs) && fs[i+1].start < f.end {
+				if fs[i+1].end > f.end {
+					f.end = fs[i+1].end
+				}
+				i++
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// sentEnd returns the end of the sentence holding token k.
+func sentEnd(sents []token.Range, k, n int) int {
+	i, _ := slices.BinarySearchFunc(sents, k, func(s token.Range, k int) int {
+		if s.End <= k {
+			return -1
+		}
+		if s.Start > k {
+			return 1
+		}
+		return 0
+	})
+	if i < len(sents) && sents[i].Start <= k && k < sents[i].End {
+		return sents[i].End
+	}
+	return n
 }
