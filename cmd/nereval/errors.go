@@ -14,7 +14,7 @@ import (
 
 // devCorpora may have their errors listed: inspecting a test set's errors
 // would be tuning on it.
-var devCorpora = map[string]bool{"uner-ewt-dev": true, "conll2003-dev": true}
+var devCorpora = map[string]bool{"uner-ewt-dev": true, "conll2003-dev": true, "wikigold": true}
 
 // listErrors prints every disagreement between gold and predicted spans
 // of a dev corpus, one per line, with a category, followed by the counts
@@ -23,7 +23,7 @@ var devCorpora = map[string]bool{"uner-ewt-dev": true, "conll2003-dev": true}
 // (no overlapping prediction), "spurious" (no overlapping gold).
 func listErrors(w io.Writer, shared, name string) error {
 	if !devCorpora[name] {
-		return fmt.Errorf("-errors: %q is not a dev corpus (allowed: uner-ewt-dev, conll2003-dev); test sets are for reporting only", name)
+		return fmt.Errorf("-errors: %q is not a dev corpus (allowed: uner-ewt-dev, conll2003-dev, wikigold); test sets are for reporting only", name)
 	}
 	var c corpus
 	for _, x := range corpora {
@@ -34,6 +34,15 @@ func listErrors(w io.Writer, shared, name string) error {
 	docs, err := nerdata.ReadFile(filepath.Join(append([]string{shared, "data", "ner"}, c.path...)...), c.format)
 	if err != nil {
 		return err
+	}
+	if oddOnly {
+		var keep []nerdata.Document
+		for i, d := range docs {
+			if i%2 == 1 {
+				keep = append(keep, d)
+			}
+		}
+		docs = keep
 	}
 	scored := map[string]bool{}
 	for _, l := range c.labels {

@@ -45,6 +45,7 @@ func main() {
 	seed := flag.Uint64("seed", 1, "shuffle seed")
 	ensemble := flag.Int("ensemble", 1, "average this many perceptrons trained on different shuffles")
 	private := flag.String("private", "conll,gmb,uner", "corpora (conll, gmb, uner) whose features also get a private copy (Daumé's feature augmentation); the written model keeps shared + one corpus's private weights")
+	flag.BoolVar(&keepMISC, "uner-misc", false, "do not count MISC predicted over UNER's unannotated tokens as errors (UNER has no MISC)")
 	convention := flag.String("convention", "conll", "whose private weights the written model keeps: conll (shipped) or uner (to measure the convention gap; never shipped)")
 	flag.Parse()
 	runtime.GOMAXPROCS(1)
@@ -324,6 +325,7 @@ func trainOne(res *features.Resources, docs []nerdata.Document, srcOf []byte, go
 	}
 	aug := newAugmenter()
 	aug.keep = keepSrc
+	var gbuf []int
 	for ep := 1; ep <= epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		wrong, total := 0, 0
@@ -339,7 +341,11 @@ func trainOne(res *features.Resources, docs []nerdata.Document, srcOf []byte, go
 					feats = aug.add(feats, srcOf[di])
 				}
 				pred := tr.Tag(feats)
-				wrong += tr.Update(feats, gold[di][si], pred)
+				g := gold[di][si]
+				if srcOf[di] == srcUNER && keepMISC {
+					g = withMISC(g, pred, &gbuf)
+				}
+				wrong += tr.Update(feats, g, pred)
 				total += len(pred)
 				d.Observe(pred)
 				tr.Tick()
@@ -376,4 +382,38 @@ func addTrainers(a, b *perceptron.Trainer) *perceptron.Trainer {
 		a.TW[k] += b.TW[k]
 	}
 	return a
+}
+
+// keepMISC: UNER leaves what CoNLL calls MISC (nationalities, events,
+// works) unannotated rather than marking it as not a name, so a MISC the
+// tagger predicts over UNER "O" tokens is not counted as an error.
+var keepMISC = false
+
+// withMISC returns gold with the predicted MISC spans that lie entirely on
+// gold O tokens added (partial annotation).
+func withMISC(gold, pred []int, buf *[]int) []int {
+	var sp []seq.Span
+	for _, s := range seq.Spans(pred, nil) {
+		if seq.Labels[s.Label] != "MISC" {
+			continue
+		}
+		free := true
+		for k := s.Start; k < s.End; k++ {
+			free = free && gold[k] == 0
+		}
+		// a neighbour inside a gold name would make the path ill-formed only
+		// if the span touched it; spans on O tokens are always well formed
+		if free {
+			sp = append(sp, s)
+		}
+	}
+	if len(sp) == 0 {
+		return gold
+	}
+	out := append((*buf)[:0], gold...)
+	for _, s := range sp {
+		copy(out[s.Start:s.End], seq.Encode([]seq.Span{{Start: 0, End: s.End - s.Start, Label: s.Label}}, s.End-s.Start))
+	}
+	*buf = out
+	return out
 }
