@@ -45,6 +45,11 @@ func (w *Workspace) onInput(ctx app.Context, e app.Event) {
 
 func (w *Workspace) add(ctx app.Context, e app.Event) {
 	p := w.state()
+	if err := workspace.CheckPaste(w.draft); err != nil {
+		// The paste stays in the text area: nothing is lost.
+		p.status = "Not added: " + err.Error() + "."
+		return
+	}
 	added := p.ws.AddPaste(w.draft)
 	if len(added) == 0 {
 		return
@@ -114,6 +119,10 @@ func (w *Workspace) readFiles(ctx app.Context, files app.Value) {
 				}
 				if strings.TrimSpace(text) == "" {
 					p.status = name + " has no text."
+					return
+				}
+				if err := workspace.CheckPaste(text); err != nil {
+					p.status = name + " not added: " + err.Error() + "." + note()
 					return
 				}
 				p.ws.Add(title, text)

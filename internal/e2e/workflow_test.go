@@ -117,3 +117,34 @@ func TestApplyAllAndResize(t *testing.T) {
 	wait(t, ctx, marked(1, "MISC")+` === 0`)
 	wait(t, ctx, marked(0, "MISC")+` === 1`)
 }
+
+// TestBadPaste pastes a book-sized text and binary junk: each is refused
+// with its reason, the paste stays in the text area to be trimmed, and
+// nothing is added; a good paste afterwards still works.
+func TestBadPaste(t *testing.T) {
+	bin, web := build(t)
+	srv := startServer(t, bin, web, 0)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	wait(t, ctx, AppReadyJS)
+	for _, tt := range []struct{ name, text, want string }{
+		{"huge", strings.Repeat("Dock workers in Valmora returned to work on Tuesday. ", 30000), "too long for one article"},
+		{"binary", "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00\xb8\x00\x00\x00\x00\x00\x00\x00@\x00\x01\x02", "binary data"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			eval[bool](t, ctx, fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid="paste"]');
+				el.value = %s; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`, jsString(tt.text)))
+			do(t, ctx, chromedp.WaitEnabled(`[data-testid="add-article"]`))
+			press(t, ctx, `[data-testid="add-article"]`)
+			wait(t, ctx, fmt.Sprintf(`document.querySelector('[data-testid="status"]')?.textContent.includes(%s)`, jsString(tt.want)))
+			if n := eval[int](t, ctx, `document.querySelectorAll('[data-testid="article"]').length`); n != 0 {
+				t.Errorf("%d articles added, want none", n)
+			}
+			if got, want := eval[int](t, ctx, `document.querySelector('[data-testid="paste"]').value.length`), eval[int](t, ctx, fmt.Sprintf(`%s.length`, jsString(tt.text))); got != want {
+				t.Errorf("paste area holds %d characters after the refusal, want the %d pasted", got, want)
+			}
+		})
+	}
+	addArticles(t, ctx, uiArticles[2])
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 1`)
+}

@@ -224,7 +224,7 @@ func normalizeText(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(stripControls(s))
 }
 
 // Split cuts pasted text into articles at lines that hold only "---".
