@@ -69,3 +69,27 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/load")
 }
+
+// BenchmarkTagger measures the sequence tagger alone (features, cached
+// weights, Viterbi), without the document rules.
+func BenchmarkTagger(b *testing.B) {
+	text := longNews(b)
+	toks, sents := token.Split(text)
+	words := make([]string, len(toks))
+	for i, tk := range toks {
+		words[i] = text[tk.Start:tk.End]
+	}
+	m, err := model()
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := seq.NewFast(m.Tagger, m.Res)
+	b.ResetTimer()
+	for b.Loop() {
+		d := seq.NewDoc(m.Res)
+		for _, s := range sents {
+			f.Tag(d, words[s.Start:s.End])
+		}
+	}
+	b.ReportMetric(float64(len(toks))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

@@ -123,8 +123,9 @@ func (doc *Document) Recognize(piece string) []Entity {
 }
 
 type tagger struct {
-	m    *nermodel.Model
-	fast *seq.Fast
+	m     *nermodel.Model
+	fast  *seq.Fast
+	words []string // reused across documents
 }
 
 // taggers keeps a few taggers with warm word caches. Unlike sync.Pool it
@@ -153,11 +154,13 @@ func putTagger(t *tagger) {
 // names runs the name tagger over one document (or the next piece of one:
 // d and mem carry the document's memory) and returns byte spans.
 func (t *tagger) names(text string, toks []token.Token, sents []token.Range, d *seq.Doc, mem *memory) []Entity {
-	words := make([]string, len(toks))
-	for i, tk := range toks {
-		words[i] = text[tk.Start:tk.End]
+	words := t.words[:0]
+	for _, tk := range toks {
+		words = append(words, text[tk.Start:tk.End])
 	}
 	fs := t.tagDoc(words, sents, d, mem)
+	clear(words) // keep no text alive in the pool
+	t.words = words[:0]
 	out := make([]Entity, 0, len(fs))
 	for _, f := range fs {
 		out = append(out, Entity{toks[f.start].Start, toks[f.end-1].End, seq.Labels[f.label]})

@@ -311,23 +311,28 @@ var honorific = map[string]bool{
 // honorifics makes the capitalised words after "Mr.", "Ms.", "Dr." a
 // person when the tagger left them out or read them as something else.
 func honorifics(words []string, sents []token.Range, fs []found, res *features.Resources) []found {
-	starts := map[int]int{} // span start → index in fs
-	covered := make([]bool, len(words))
-	for i, f := range fs {
-		starts[f.start] = i
-		for k := f.start; k < f.end; k++ {
-			covered[k] = true
-		}
-	}
 	var add []found
+	var covered []bool // built on the first honorific only
+	k0 := 0            // fs index of the first span not before the current token
 	for _, s := range sents {
 		for k := s.Start; k+1 < s.End; k++ {
-			if !honorific[words[k]] {
+			if !isHonorific(words[k]) {
 				continue
 			}
+			if covered == nil {
+				covered = make([]bool, len(words))
+				for _, f := range fs {
+					for x := f.start; x < f.end; x++ {
+						covered[x] = true
+					}
+				}
+			}
 			n := k + 1
-			if i, ok := starts[n]; ok {
-				fs[i].label = labPER
+			for k0 < len(fs) && fs[k0].start < n {
+				k0++
+			}
+			if k0 < len(fs) && fs[k0].start == n {
+				fs[k0].label = labPER
 				continue
 			}
 			e := n
@@ -347,6 +352,15 @@ func honorifics(words []string, sents []token.Range, fs []found, res *features.R
 	return out
 }
 
+// isHonorific is honorific[w], with a cheap test first: this runs on every
+// token.
+func isHonorific(w string) bool {
+	if len(w) < 2 || len(w) > 7 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	return honorific[w]
+}
+
 var openQuote = map[string]string{"\u201c": "\u201d", "\u2018": "\u2019", "\"": "\"", "'": "'"}
 
 // quotedTitles makes a short Title Case phrase inside quotes the title of
@@ -357,7 +371,11 @@ func quotedTitles(words []string, sents []token.Range, fs []found) []found {
 	var add []found
 	for _, s := range sents {
 		for k := s.Start; k < s.End; k++ {
-			closeQ, ok := openQuote[words[k]]
+			w := words[k]
+			if len(w) == 0 || w[0] != '"' && w[0] != '\'' && w[0] != 0xe2 {
+				continue
+			}
+			closeQ, ok := openQuote[w]
 			if !ok {
 				continue
 			}

@@ -111,6 +111,7 @@ type Tok struct {
 	HasCl  bool
 	Common bool
 	Title  bool // a title word ("president", "gen.")
+	Minor  bool // a short function word that stays lower case in Title Case
 }
 
 // Normalize straightens typographic quotes and dashes so that news text
@@ -172,6 +173,7 @@ func (r *Resources) Prepare(words []string, out []Tok) []Tok {
 		t.Shape, t.Long = Shapes(n)
 		fr, _ := utf8.DecodeRuneInString(n)
 		t.Cap = unicode.IsUpper(fr)
+		t.Minor = !t.Cap && minorWords[t.Lower]
 		if r != nil {
 			if c, ok := r.Clusters[t.Lower]; ok {
 				t.Clus, t.HasCl = c, true
@@ -434,7 +436,7 @@ func Headline(toks []Tok) bool {
 	words, upper, title := 0, 0, 0
 	for i := range toks {
 		t := &toks[i]
-		if !t.Kindish() || (!t.Cap && minorWords[t.Lower]) {
+		if !t.Kindish() || t.Minor {
 			continue
 		}
 		words++

@@ -40,26 +40,74 @@ type sent struct {
 	toks  []token.Token
 	w     []string // token texts
 	lower []string
+	at    [][2]int // per token: its lower-case form's bounds in the sentence's buffer, or -1
 }
 
 func (s *sent) reset(text string, toks []token.Token) {
 	s.text, s.toks = text, toks
 	s.w, s.lower = s.w[:0], s.lower[:0]
+	// The lower-case forms that differ from the text are written into one
+	// string per sentence and sliced from it: one allocation per sentence
+	// rather than one per capitalised word.
+	var sb strings.Builder
+	s.at = s.at[:0]
 	for _, t := range toks {
 		w := text[t.Start:t.End]
 		s.w = append(s.w, w)
-		s.lower = append(s.lower, lower(w))
+		if !needsLower(w) {
+			s.at = append(s.at, [2]int{-1, -1})
+			continue
+		}
+		if sb.Cap() == 0 {
+			sb.Grow(toks[len(toks)-1].End - t.Start + 16)
+		}
+		a := sb.Len()
+		if isASCII(w) {
+			for i := 0; i < len(w); i++ {
+				c := w[i]
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				sb.WriteByte(c)
+			}
+		} else {
+			sb.WriteString(lower(w))
+		}
+		s.at = append(s.at, [2]int{a, sb.Len()})
+	}
+	all := sb.String()
+	for i, w := range s.w {
+		if r := s.at[i]; r[0] >= 0 {
+			w = all[r[0]:r[1]]
+		}
+		s.lower = append(s.lower, w)
 	}
 }
 
-func lower(w string) string {
+// needsLower reports whether lower(w) may differ from w.
+func needsLower(w string) bool {
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
-			return strings.ToLower(strings.ReplaceAll(w, "\u2019", "'"))
+		if c := w[i]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return true
 		}
 	}
-	return w
+	return false
+}
+
+func isASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func lower(w string) string {
+	if !needsLower(w) {
+		return w
+	}
+	return strings.ToLower(strings.ReplaceAll(w, "\u2019", "'"))
 }
 
 func (s *sent) lw(i int) string {
@@ -437,6 +485,9 @@ func isSmallInt(w string, max int) (int, bool) {
 // compoundDate matches one-token dates: "19-year-old", "three-year",
 // "third-quarter", "first-half", "1996-08-22".
 func compoundDate(lw string) bool {
+	if strings.IndexByte(lw, '-') < 0 && !strings.Contains(lw, "\u2013") {
+		return false
+	}
 	parts := strings.Split(strings.ReplaceAll(lw, "\u2013", "-"), "-")
 	if len(parts) < 2 {
 		return false

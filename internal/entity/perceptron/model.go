@@ -22,6 +22,7 @@ type Model struct {
 	mask  uint32
 	wf    []float32 // dequantized weights for scoring
 	pred  [][]int32
+	in    []into
 	endO  []float32 // score of moving on to tag 0 (O) from each tag
 }
 
@@ -90,6 +91,7 @@ func (m *Model) build() {
 		}
 	}
 	m.pred = preds(m.NT, m.Trans)
+	m.in = compileInto(m.NT, m.Trans, m.pred)
 	m.endO = make([]float32, m.NT)
 	for t := range m.endO {
 		m.endO[t] = m.Trans[t*m.NT]
@@ -160,7 +162,7 @@ func (m *Model) Tag(feats [][]uint64, sc *Scratch) []int {
 			}
 		}
 	}
-	return viterbi(n, nT, emit, m.Trans, m.pred, m.End, sc)
+	return viterbiInto(n, nT, emit, m.Trans, m.in, nT, m.End, sc)
 }
 
 // AppendBinary appends the model's serialization to b.
@@ -301,7 +303,7 @@ func (m *Model) AddWeights(e []float32, feats []uint64) {
 
 // Decode returns the best path for n tokens' emission scores emit (n×NT).
 func (m *Model) Decode(n int, emit []float32, sc *Scratch) []int {
-	return viterbi(n, m.NT, emit, m.Trans, m.pred, m.End, sc)
+	return viterbiInto(n, m.NT, emit, m.Trans, m.in, m.NT, m.End, sc)
 }
 
 // DecodeSegments decodes a sentence in which the tokens with fixed[i] true
@@ -328,9 +330,85 @@ func (m *Model) DecodeSegments(n int, emit []float32, fixed []bool, path []int, 
 		if b < n {
 			end = m.endO
 		}
-		seg := viterbiFrom(b-a, nT, emit[a*nT:b*nT], m.Trans, m.pred, start, end, sc)
+		seg := viterbiInto(b-a, nT, emit[a*nT:b*nT], m.Trans, m.in, start, end, sc)
 		copy(path[a:b], seg)
 		a = b
 	}
+	return path
+}
+
+// into is, for one tag, its allowed predecessors and their transition
+// scores side by side, so the Viterbi inner loop reads two short arrays
+// instead of indexing the full transition matrix.
+type into struct {
+	p []int32
+	w []float32
+}
+
+func compileInto(nT int, trans []float32, pred [][]int32) []into {
+	out := make([]into, nT)
+	for t := range out {
+		for _, p := range pred[t] {
+			out[t].p = append(out[t].p, p)
+			out[t].w = append(out[t].w, trans[int(p)*nT+t])
+		}
+	}
+	return out
+}
+
+// viterbiInto is viterbiFrom over compiled predecessor lists; it returns
+// exactly the same path (same scores, same tie-breaking).
+func viterbiInto(n, nT int, emit, trans []float32, in []into, startRow int, end []float32, sc *Scratch) []int {
+	path := sc.path[:0]
+	if n == 0 {
+		return path
+	}
+	if cap(sc.back) < n*nT {
+		sc.back = make([]int32, n*nT)
+	}
+	back := sc.back[:n*nT]
+	if cap(sc.score) < 2*nT {
+		sc.score = make([]float32, 2*nT)
+	}
+	cur, prev := sc.score[:nT], sc.score[nT:2*nT]
+	for t := 0; t < nT; t++ {
+		cur[t] = trans[startRow*nT+t] + emit[t]
+	}
+	in = in[:nT]
+	for i := 1; i < n; i++ {
+		cur, prev = prev, cur
+		e := emit[i*nT : i*nT+nT]
+		bk := back[i*nT : i*nT+nT]
+		bk = bk[:len(e)]
+		cur = cur[:len(e)]
+		for t := range e {
+			ps := in[t].p
+			ws := in[t].w[:len(ps)]
+			best, arg := NegInf, int32(0)
+			for k, p := range ps {
+				if s := prev[p] + ws[k]; s > best {
+					best, arg = s, p
+				}
+			}
+			cur[t] = best + e[t]
+			bk[t] = arg
+		}
+	}
+	best, arg := NegInf, 0
+	for t := 0; t < nT; t++ {
+		s := cur[t]
+		if end != nil {
+			s += end[t]
+		}
+		if s > best || (best == NegInf && t == 0) {
+			best, arg = s, t
+		}
+	}
+	path = append(path, make([]int, n)...)
+	path[n-1] = arg
+	for i := n - 1; i > 0; i-- {
+		path[i-1] = int(back[i*nT+path[i]])
+	}
+	sc.path = path
 	return path
 }

@@ -39,6 +39,10 @@ type wordEntry struct {
 	emis  [features.NumRoles][]float32 // nil until first needed
 }
 
+// nearDist is how far from a token with an upper-case letter the tagger
+// still scores tokens.
+const nearDist = 1
+
 // MaxCache bounds the word cache; it is cleared when full.
 const MaxCache = 200_000
 
@@ -113,9 +117,11 @@ func (f *Fast) Tag(d *Doc, words []string) []Span {
 	}
 	emit := f.emit[:n*nT]
 	offs := [features.NumRoles]int{0, -1, 1, -2, 2}
-	// Names contain a capital (or digit-and-capital, "Lumi-2"); a token
-	// three or more tokens away from any token with an upper-case letter is
-	// outside every name, so it is fixed to O without scoring it.
+	// Names contain a capital (or digit-and-capital, "Lumi-2"), and the
+	// lower-case words inside them ("Bank of the West", "Ludwig van
+	// Beethoven") stand next to a capitalised one; a token two or more
+	// tokens away from any token with an upper-case letter is outside every
+	// name, so it is fixed to O without scoring it.
 	if cap(f.near) < n {
 		f.near = make([]bool, n)
 	}
@@ -123,7 +129,7 @@ func (f *Fast) Tag(d *Doc, words []string) []Span {
 	clear(near)
 	for i := 0; i < n; i++ {
 		if f.ents[i].upper {
-			for k := max(0, i-2); k <= min(n-1, i+2); k++ {
+			for k := max(0, i-nearDist); k <= min(n-1, i+nearDist); k++ {
 				near[k] = true
 			}
 		}
