@@ -11,17 +11,31 @@ WASMEXEC   := $(shell $(GO) env GOROOT)/lib/wasm
 NATIVE_ONLY := /internal/(server|sqlstore|httpapi|pgtest|e2e|browsertest)(/|$$)
 ENGINE      = $$($(GO) list ./internal/... | grep -vE '$(NATIVE_ONLY)')
 
-.PHONY: all build wasm server run static test vet fmt-check unit crash wasm-test e2e bench eval model clean
+.PHONY: all build engine wasm server run static test vet fmt-check unit crash wasm-test e2e bench eval model clean
 
 all: build
 
 ## build: web/app.wasm (+ .br, .gz) and bin/gloss
-build: wasm server
+build: engine wasm server
+
+# web/engine.wasm is the analysis engine the page runs in a Web Worker
+# (cmd/engine, web/engine.js); rebuilt and recompressed like app.wasm.
+ENGINE_WASM := web/engine.wasm
+engine:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(ENGINE_WASM).new ./cmd/engine
+	if cmp -s $(ENGINE_WASM).new $(ENGINE_WASM) && [ $(ENGINE_WASM).br -nt $(ENGINE_WASM) ] && [ $(ENGINE_WASM).gz -nt $(ENGINE_WASM) ]; then \
+		rm $(ENGINE_WASM).new; \
+	else \
+		mv $(ENGINE_WASM).new $(ENGINE_WASM); \
+		$(GO) run ./cmd/precompress $(ENGINE_WASM); \
+	fi
 
 # The wasm is rebuilt into a temporary file and only replaces web/app.wasm
-# (and is recompressed, ~30 s) when its bytes changed.
-wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM).new ./cmd/server
+# (and is recompressed, ~30 s) when its bytes changed. It carries the
+# engine's hash, so that a new engine is a new app version (the service
+# worker's cache is keyed by app.wasm's hash).
+wasm: engine
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w -X gloss/app.engineBuild=$$(sha256sum $(ENGINE_WASM) | cut -c1-16)" -o $(WASM).new ./cmd/server
 	if cmp -s $(WASM).new $(WASM) && [ $(WASM).br -nt $(WASM) ] && [ $(WASM).gz -nt $(WASM) ]; then \
 		rm $(WASM).new; \
 	else \
@@ -87,4 +101,4 @@ model:
 	$(GO) run ./cmd/nertrain -shared $(SHARED) -out internal/entity/model.bin
 
 clean:
-	rm -rf bin dist $(WASM) $(WASM).br $(WASM).gz $(WASM).new
+	rm -rf bin dist $(WASM) $(WASM).br $(WASM).gz $(WASM).new $(ENGINE_WASM) $(ENGINE_WASM).br $(ENGINE_WASM).gz $(ENGINE_WASM).new

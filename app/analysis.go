@@ -2,221 +2,332 @@ package app
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
-	"gloss/internal/entity"
 	"gloss/internal/workspace"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// yield gives the browser a turn between two slices of engine work. In
-// js/wasm a busy goroutine holds the page's only thread, runtime.Gosched
-// does not give it back, and even time.Sleep may not: if another goroutine
-// (go-app's, rendering the last result) is still busy when the sleep ends,
-// the Go scheduler resumes the sleeper without ever returning to the
-// browser. Waiting for a JavaScript timer does: its callback can only run
-// once Go has gone idle and the event loop has had its turn.
+// The analysis runs in a Web Worker (web/engine.js running cmd/engine's
+// wasm): entities, then the similarity matrix, then the sentence details
+// of related pairs, each result posted back as soon as it is ready. The
+// page's thread only stores results and renders, so a large batch never
+// blocks it for long, and the engine's code and model are not in app.wasm.
+// This file is the page's side: what to send, and applying what arrives.
+
+// engineURL is the worker script; it loads engine.wasm beside it.
+const engineURL = "/web/engine.js"
+
+// engineBuild is the hash of the engine.wasm this app was built with (set
+// by the Makefile with -X): it makes app.wasm, whose hash is the version
+// the service worker caches by, change whenever the engine does. The page
+// publishes it as window.glossEngineBuild.
+var engineBuild = "dev"
+
+// engineState is the page's view of the worker.
+type engineState struct {
+	worker app.Value
+	onMsg  app.Func
+	ready  bool
+	failed string // why the engine could not start
+	// sent holds the hashes of texts the worker has; asked the pairs
+	// (pairKey) it was asked to compare.
+	sent  map[string]bool
+	asked map[string]bool
+	// list is the article hashes as last looked at; reask is set when a
+	// pair must be asked again although the list is the same.
+	list  string
+	reask bool
+	// Counts for the progress bar: requests sent and answered since the
+	// worker was last idle. Details are counted as partial results arrive.
+	texts, textsDone     int
+	pairs, pairsDone     int
+	details, detailsDone int
+	// inbox holds responses until the next animation frame applies them
+	// in one update.
+	inbox     []workspace.EngineResponse
+	scheduled bool
+}
+
+// yield gives the browser a turn between two slices of work on the page's
+// thread (the draft is encoded in slices). It waits for a MessageChannel
+// message rather than a timer: nested timers are clamped to 4 ms or more.
 func yield() {
 	if !app.IsClient {
 		time.Sleep(time.Millisecond)
 		return
 	}
 	done := make(chan struct{})
+	ch := app.Window().Get("MessageChannel").New()
 	var f app.Func
 	f = app.FuncOf(func(this app.Value, args []app.Value) any {
 		f.Release()
 		close(done)
 		return nil
 	})
-	app.Window().Call("setTimeout", f, 1)
+	ch.Get("port1").Set("onmessage", f)
+	ch.Get("port2").Call("postMessage", nil)
 	<-done
 }
 
-// flushEvery batches results handed to the page, so that a large batch
-// re-renders the page a few times a second rather than once per article or
-// pair.
-const flushEvery = 250 * time.Millisecond
-
-// analyse starts background work for whatever is not analysed yet: first
-// the entities of every new text, one chunk of about 2,000 tokens at a
-// time, then the pairwise comparisons, one pair at a time. It runs on the
-// UI goroutine and only starts one worker; a worker that finishes calls it
-// again to pick up what arrived meanwhile.
-func (w *Workspace) analyse(_ app.Context) {
-	// Work is dispatched through the page's own context: an event's context
-	// belongs to the element clicked, which may be gone (a removed article)
-	// by the time the work is done, and go-app drops dispatches to it.
-	ctx := w.ctx
-	p := w.state()
-	if p.progress.Phase != "" || p.warming {
-		return
-	}
-	if pending := p.ws.Pending(); len(pending) > 0 {
-		type job struct{ hash, text string }
-		jobs := make([]job, len(pending))
-		for i, a := range pending {
-			jobs[i] = job{a.Hash, a.Text}
-		}
-		p.progress = progress{Phase: "Finding entities…", Total: len(jobs)}
-		ctx.Async(func() {
-			if err := entity.Load(); err != nil {
-				ctx.Dispatch(func(ctx app.Context) {
-					p.progress = progress{}
-					p.status = "The entity model could not be loaded: " + err.Error()
-				})
-				return
-			}
-			var batch []func()
-			flush := func(done int) {
-				apply := batch
-				batch = nil
-				ctx.Dispatch(func(ctx app.Context) {
-					for _, f := range apply {
-						f()
-					}
-					p.progress.Done = done
-					p.progress.Phase = "Finding entities: " + strconv.Itoa(done) + " of " + strconv.Itoa(len(jobs)) + " articles"
-				})
-			}
-			for i, j := range jobs {
-				var ms []workspace.Mention
-				var failed error
-				for _, c := range workspace.Chunks(j.text) {
-					ents, err := entity.Recognize(j.text[c.Start:c.End])
-					if err != nil {
-						failed = err
-						break
-					}
-					for _, e := range ents {
-						ms = append(ms, workspace.Mention{Start: c.Start + e.Start, End: c.Start + e.End, Label: e.Label})
-					}
-					yield()
-				}
-				batch = append(batch, func() {
-					if failed != nil {
-						p.status = "Analysis failed: " + failed.Error()
-						ms = nil // shown unhighlighted rather than half done
-					}
-					p.ws.SetAuto(j.hash, ms)
-				})
-				// One article per update: its highlights are what the page
-				// must mount, and mounting many at once is a long block.
-				flush(i + 1)
-			}
-			ctx.Dispatch(w.next)
-		})
-		return
-	}
-	pairs := p.ws.Uncompared()
-	if len(pairs) == 0 {
-		if p.ws.Rev() != p.memoRev {
-			p.derive()
-		}
-		w.markIdle()
-		return
-	}
-	type job struct{ ha, hb, a, b string }
-	jobs := make([]job, len(pairs))
-	for i, pr := range pairs {
-		a, b := p.ws.Articles[pr[0]], p.ws.Articles[pr[1]]
-		jobs[i] = job{a.Hash, b.Hash, a.Text, b.Text}
-	}
-	prefilter := workspace.NeedsPrefilter(len(p.ws.Articles))
-	p.progress = progress{Phase: "Comparing articles…", Total: len(jobs)}
-	ctx.Async(func() {
-		// With many articles, cheap trigram sets rule out most pairs first;
-		// they too are built in slices.
-		shingles := map[string]workspace.Shingles{}
-		if prefilter {
-			n := 0
-			for _, j := range jobs {
-				for _, t := range [][2]string{{j.ha, j.a}, {j.hb, j.b}} {
-					if _, ok := shingles[t[0]]; !ok {
-						shingles[t[0]] = workspace.ShinglesOf(t[1])
-						if n++; n%8 == 0 {
-							yield()
-						}
-					}
-				}
-			}
-		}
-		var batch []func()
-		last := time.Now()
-		cheap := 0 // prefilter decisions since the last yield
-		for i, j := range jobs {
-			var r workspace.PairResult
-			var err error
-			full := true
-			if prefilter {
-				r, full = workspace.Related(shingles[j.ha], shingles[j.hb])
-			}
-			if full {
-				r, err = workspace.ComparePair(j.a, j.b)
-			}
-			batch = append(batch, func() {
-				if err != nil {
-					p.status = "Comparison failed: " + err.Error()
-					r = workspace.PairResult{Relation: workspace.Unrelated}
-				}
-				p.ws.SetPair(j.ha, j.hb, r)
-			})
-			if time.Since(last) >= flushEvery || i == len(jobs)-1 {
-				apply, done := batch, i+1
-				batch, last = nil, time.Now()
-				ctx.Dispatch(func(ctx app.Context) {
-					for _, f := range apply {
-						f()
-					}
-					p.progress.Done = done
-					p.progress.Phase = "Comparing articles: " + strconv.Itoa(done) + " of " + strconv.Itoa(len(jobs)) + " pairs"
-				})
-			}
-			if cheap++; full || cheap >= 64 {
-				cheap = 0
-				yield()
-			}
-		}
-		ctx.Dispatch(w.next)
-	})
-}
-
-// warmUp loads the entity model and runs one tiny comparison soon after
-// the page mounts, so their one-off set-up cost is paid while the person
-// is still reading the page rather than when they add the first article.
-// Analysis that starts first simply waits for it.
+// warmUp starts the engine worker soon after the page mounts, so that its
+// download and set-up are paid while the person is still reading the page.
+// Analysis asked for before it is ready starts when it is.
 func (w *Workspace) warmUp() {
-	ctx := w.ctx
 	p := w.state()
+	if !app.IsClient || p.eng.worker != nil {
+		return
+	}
 	p.warming = true
-	ctx.Async(func() {
-		time.Sleep(300 * time.Millisecond) // let the page paint first
-		err := entity.Load()
-		yield()
-		if err == nil {
-			_, err = workspace.ComparePair("Warm up the comparison.", "Warm up the comparison engine.")
+	app.Window().Set("glossEngineBuild", engineBuild)
+	ctor := app.Window().Get("Worker")
+	if !ctor.Truthy() {
+		p.warming = false
+		p.eng.failed = "this browser cannot run the analysis engine (no Web Workers)"
+		p.status = "The analysis engine could not start: " + p.eng.failed
+		return
+	}
+	p.eng.sent, p.eng.asked = map[string]bool{}, map[string]bool{}
+	p.eng.onMsg = app.FuncOf(func(this app.Value, args []app.Value) any {
+		rs, err := workspace.DecodeBatch(args[0].Get("data").String())
+		if err != nil {
+			rs = append(rs, workspace.EngineResponse{Op: "error", Error: err.Error()})
 		}
-		ctx.Dispatch(func(ctx app.Context) {
-			p.warming = false
-			if err != nil {
-				p.status = "The analysis engine could not start: " + err.Error()
-			}
-			app.Window().Set("glossWarmAt", app.Window().Get("performance").Call("now"))
-			w.analyse(ctx)
+		w.receive(rs...)
+		return nil
+	})
+	p.eng.worker = ctor.New(engineURL)
+	p.eng.worker.Set("onmessage", p.eng.onMsg)
+	onErr := app.FuncOf(func(this app.Value, args []app.Value) any {
+		w.receive(workspace.EngineResponse{Op: "ready", Error: "the analysis engine could not be loaded"})
+		return nil
+	})
+	p.eng.worker.Set("onerror", onErr)
+}
+
+// receive queues a response from the worker. Responses are applied once
+// per animation frame, together: one update of the page for however many
+// results arrived meanwhile.
+func (w *Workspace) receive(rs ...workspace.EngineResponse) {
+	ctx := w.ctx
+	ctx.Dispatch(func(ctx app.Context) {
+		e := &w.state().eng
+		e.inbox = append(e.inbox, rs...)
+		if e.scheduled {
+			ctx.PreventUpdate()
+			return
+		}
+		e.scheduled = true
+		ctx.PreventUpdate()
+		var f app.Func
+		f = app.FuncOf(func(this app.Value, args []app.Value) any {
+			f.Release()
+			w.ctx.Dispatch(w.applyInbox)
+			return nil
 		})
+		app.Window().Call("requestAnimationFrame", f)
 	})
 }
 
-// next runs when a worker finished: start on anything that arrived since.
-func (w *Workspace) next(ctx app.Context) {
+// applyBudget bounds the time one frame spends storing results.
+const applyBudget = 8 * time.Millisecond
+
+// applyInbox stores the responses received since the last frame.
+func (w *Workspace) applyInbox(ctx app.Context) {
 	p := w.state()
-	p.progress = progress{}
+	e := &p.eng
+	// Apply for applyBudget at most; the rest waits for the next frame,
+	// so a flood of settled pairs never blocks the page for long.
+	start := time.Now()
+	idle := false
+	n := 0
+	defer func() {
+		e.inbox, e.scheduled = e.inbox[n:], false
+		if len(e.inbox) > 0 {
+			w.receive()
+		}
+	}()
+	// A mark per batch for the performance timeline (cmd/uibench -profile).
+	if len(e.inbox) > 0 {
+		app.Window().Get("performance").Call("mark", "gloss-apply "+strconv.Itoa(len(e.inbox))+" "+e.inbox[0].Op)
+	}
+	for ; n < len(e.inbox) && (n%16 != 0 || time.Since(start) < applyBudget); n++ {
+		r := e.inbox[n]
+		switch r.Op {
+		case "ready":
+			p.warming = false
+			if r.Error != "" {
+				e.failed = r.Error
+				p.status = "The analysis engine could not start: " + r.Error
+				break
+			}
+			e.ready = true
+			app.Window().Set("glossWarmAt", app.Window().Get("performance").Call("now"))
+		case "entities":
+			e.textsDone++
+			ms := r.Mentions
+			if r.Error != "" {
+				p.status = "Analysis failed: " + r.Error
+				ms = nil // shown unhighlighted rather than half done
+			}
+			p.ws.SetAuto(r.Hash, ms)
+		case "pair":
+			if r.Pair == nil {
+				// The texts were forgotten meanwhile: ask again if still
+				// wanted.
+				if r.Details {
+					e.detailsDone++
+				} else {
+					e.pairsDone++
+				}
+				delete(e.asked, pairKey(r.A, r.B))
+				e.reask = true
+				if r.Error != "" && r.Error != "text not sent" {
+					p.status = "Comparison failed: " + r.Error
+				}
+				continue
+			}
+			switch {
+			case r.Details:
+				e.detailsDone++
+			case r.Pair.Partial:
+				e.pairsDone++
+				e.details++
+			default:
+				e.pairsDone++
+			}
+			p.ws.SetPair(r.A, r.B, *r.Pair)
+		case "idle":
+			idle = true
+		case "error":
+			p.status = "The analysis engine failed: " + r.Error
+		}
+	}
 	w.analyse(ctx)
-	if p.progress.Phase == "" {
-		// Everything is analysed: keep the analysis in the draft too, so a
-		// reload shows highlights at once.
+	if idle && n == len(e.inbox) && e.textsDone >= e.texts && e.pairsDone >= e.pairs && e.detailsDone >= e.details {
+		e.texts, e.textsDone, e.pairs, e.pairsDone, e.details, e.detailsDone = 0, 0, 0, 0, 0, 0
+	}
+	w.showProgress()
+	if p.progress.Phase == "" && idle && n == len(e.inbox) {
+		p.derive()
+		w.markIdle()
+		// Keep the analysis in the draft too, so a reload shows
+		// highlights at once.
 		w.saveSoon(ctx)
 	}
+}
+
+// analyse sends the worker whatever it has not been asked yet: the texts
+// not analysed, then the pairs not compared. It runs on the UI goroutine
+// after every change of the workspace and every batch of results.
+func (w *Workspace) analyse(_ app.Context) {
+	p := w.state()
+	e := &p.eng
+	if !e.ready {
+		w.showProgress()
+		return
+	}
+	// Only a change of the article list (or a pair to ask again) can need
+	// a request: results arriving, the most frequent call, do not.
+	var sig strings.Builder
+	for _, a := range p.ws.Articles {
+		sig.WriteString(a.Hash)
+	}
+	if sig.String() == e.list && !e.reask {
+		w.showProgress()
+		return
+	}
+	e.list, e.reask = sig.String(), false
+	live := make(map[string]bool, len(p.ws.Articles))
+	for _, a := range p.ws.Articles {
+		live[a.Hash] = true
+	}
+	// Texts removed (or edited away): the worker forgets them and drops
+	// their queued work.
+	forgot := false
+	for h := range e.sent {
+		if !live[h] {
+			delete(e.sent, h)
+			forgot = true
+		}
+	}
+	if forgot {
+		hashes := make([]string, 0, len(e.sent))
+		for h := range e.sent {
+			hashes = append(hashes, h)
+		}
+		for k := range e.asked {
+			delete(e.asked, k) // what was dropped is asked again below
+		}
+		e.texts, e.textsDone, e.pairs, e.pairsDone, e.details, e.detailsDone = 0, 0, 0, 0, 0, 0
+		w.post(workspace.EngineRequest{Op: "keep", Hashes: hashes})
+	}
+	for _, a := range p.ws.Articles {
+		if e.sent[a.Hash] {
+			continue
+		}
+		e.sent[a.Hash] = true
+		_, analysed := p.ws.Auto(a.Hash)
+		if !analysed {
+			e.texts++
+		}
+		w.post(workspace.EngineRequest{Op: "text", Hash: a.Hash, Text: a.Text, Analysed: analysed})
+	}
+	var pairs [][2]string
+	for _, pr := range p.ws.Uncompared() {
+		a, b := p.ws.Articles[pr[0]].Hash, p.ws.Articles[pr[1]].Hash
+		if k := pairKey(a, b); !e.asked[k] {
+			e.asked[k] = true
+			pairs = append(pairs, [2]string{a, b})
+		}
+	}
+	// Pairs compared before but not in detail yet (a reload or undo
+	// brought them back after their details were dropped) need nothing:
+	// their details are still queued in the worker unless it forgot them,
+	// and then they were deleted from asked above and are resent whole.
+	if len(pairs) > 0 {
+		e.pairs += len(pairs)
+		w.post(workspace.EngineRequest{Op: "pairs", Pairs: pairs, Prefilter: workspace.NeedsPrefilter(len(p.ws.Articles))})
+	}
+	w.showProgress()
+}
+
+// post sends one request to the worker.
+func (w *Workspace) post(r workspace.EngineRequest) {
+	w.state().eng.worker.Call("postMessage", r.Encode())
+}
+
+// showProgress says what the worker is doing.
+func (w *Workspace) showProgress() {
+	p := w.state()
+	e := &p.eng
+	switch {
+	case !e.ready && e.failed == "":
+		// Articles wait for the engine to load: that is analysis under
+		// way too, and tests and people must not take the page for idle.
+		if n := len(p.ws.Pending()); n > 0 {
+			p.progress = progress{Phase: "Loading the analysis engine…", Total: n}
+		} else {
+			p.progress = progress{}
+		}
+	case e.textsDone < e.texts:
+		p.progress = progress{Phase: "Finding entities: " + strconv.Itoa(e.textsDone) + " of " + plural(e.texts, "article"), Done: e.textsDone, Total: e.texts}
+	case e.pairsDone < e.pairs:
+		p.progress = progress{Phase: "Comparing articles: " + strconv.Itoa(e.pairsDone) + " of " + plural(e.pairs, "pair"), Done: e.pairsDone, Total: e.pairs}
+	case e.detailsDone < e.details:
+		p.progress = progress{Phase: "Matching sentences: " + strconv.Itoa(e.detailsDone) + " of " + plural(e.details, "pair"), Done: e.detailsDone, Total: e.details}
+	default:
+		p.progress = progress{}
+	}
+}
+
+func pairKey(a, b string) string {
+	if a > b {
+		a, b = b, a
+	}
+	return a + "|" + b
 }
 
 // markIdle tells tests and benchmarks that every highlight and comparison

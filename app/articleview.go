@@ -1,6 +1,7 @@
 package app
 
 import (
+	"html"
 	"strconv"
 	"strings"
 
@@ -30,6 +31,15 @@ type ArticleView struct {
 
 	renaming bool
 	editing  bool
+	html     string  // the text as last rendered, for key
+	key      textKey // what html was rendered from
+}
+
+// textKey is what an article's text is rendered from.
+type textKey struct {
+	a             *workspace.Article
+	analysed      bool
+	marks, active string
 }
 
 // markSelector finds the highlight starting at byte off of an article; marks
@@ -128,13 +138,81 @@ func (v *ArticleView) Render() app.UI {
 	)
 }
 
-// renderBody is the article's text with its highlights.
+// renderBody is the article's text with its highlights. The text is one
+// piece of HTML (textHTML): the browser parses it in one go, where
+// creating thousands of elements one call at a time from Go was most of the
+// time to show a batch of articles. The handlers sit on a wrapper, which
+// keeps them when the text is replaced.
 func (v *ArticleView) renderBody() app.UI {
 	a := v.A
-	return app.Div().Class("text").ID("t-"+a.ID).Attr("tabindex", "0").Attr("role", "region").
-		Aria("label", "Text of "+a.Title+". Select words and press 1 to 8 to label them.").
+	// The text only changes with the article (replaced on every change),
+	// its analysis, the followed mentions and the inspected one.
+	key := textKey{a, v.Analysed, v.Marks, v.Active}
+	if key != v.key {
+		html := textHTML(a, v.P.ws.Spans(a.ID), v.Marks, v.Active)
+		if html != v.html {
+			keepFocus("t-" + a.ID)
+		}
+		v.html, v.key = html, key
+	}
+	html := v.html
+	return app.Div().Class("text-wrap").
 		OnClick(v.onClick).OnMouseUp(v.onSelect).OnKeyUp(v.onKeyUp).OnKeyDown(v.onKey).On("focusin", v.onFocus).
-		Body(v.renderText()...)
+		Body(app.Raw(html))
+}
+
+// textHTML renders an article's text: an element per stretch carrying
+// data-off, its byte offset, which dom.go turns selections back into;
+// highlights are marks with data-entity. Every piece of text is escaped:
+// an article's markup is shown as text, never run.
+func textHTML(a *workspace.Article, spans []workspace.Span, marks, active string) string {
+	followed := map[int]bool{}
+	for _, m := range strings.Split(marks, ",") {
+		if n, err := strconv.Atoi(m); err == nil {
+			followed[n] = true
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(a.Text)*2 + 64*len(spans))
+	b.WriteString(`<div class="text" id="t-`)
+	b.WriteString(html.EscapeString(a.ID))
+	b.WriteString(`" tabindex="0" role="region" aria-label="`)
+	b.WriteString(html.EscapeString("Text of " + a.Title + ". Select words and press 1 to 8 to label them."))
+	b.WriteString(`">`)
+	for _, s := range workspace.Segments(a.Text, spans) {
+		off := strconv.Itoa(s.Start)
+		if s.Span == nil {
+			b.WriteString(`<span data-off="`)
+			b.WriteString(off)
+			b.WriteString(`">`)
+			escape(&b, a.Text[s.Start:s.End])
+			b.WriteString(`</span>`)
+			continue
+		}
+		cls := "ent"
+		if s.Span.Manual {
+			cls += " manual"
+		}
+		if followed[s.Start] {
+			cls += " followed"
+		}
+		if active == off+"-"+strconv.Itoa(s.End) {
+			cls += " active"
+		}
+		// The type is shown by CSS after the mention (and by the inspector
+		// on focus), so the mark needs no title.
+		b.WriteString(`<mark class="`)
+		b.WriteString(cls)
+		b.WriteString(`" data-entity="`)
+		b.WriteString(html.EscapeString(s.Span.Label))
+		b.WriteString(`" data-off="`)
+		b.WriteString(off)
+		b.WriteString(`" tabindex="0" role="button">`)
+		escape(&b, a.Text[s.Start:s.End])
+		b.WriteString(`</mark>`)
+	}
+	b.WriteString(`</div>`)
+	return b.String()
 }
 
 // summaryOf is the start of a text, for collapsed articles.
@@ -162,46 +240,6 @@ func (v *ArticleView) do(err error) bool {
 	return true
 }
 
-// renderText cuts the text into stretches; each carries data-off, its byte
-// offset, which dom.go turns selections back into. Text is always text
-// nodes, never markup.
-func (v *ArticleView) renderText() []app.UI {
-	a := v.A
-	spans := v.P.ws.Spans(a.ID)
-	marks := map[int]bool{}
-	for _, m := range strings.Split(v.Marks, ",") {
-		if n, err := strconv.Atoi(m); err == nil {
-			marks[n] = true
-		}
-	}
-	segs := workspace.Segments(a.Text, spans)
-	out := make([]app.UI, 0, len(segs))
-	for _, s := range segs {
-		t := a.Text[s.Start:s.End]
-		off := strconv.Itoa(s.Start)
-		if s.Span == nil {
-			out = append(out, app.Span().Attr("data-off", off).Text(t))
-			continue
-		}
-		cls := "ent"
-		if s.Span.Manual {
-			cls += " manual"
-		}
-		if marks[s.Start] {
-			cls += " followed"
-		}
-		if v.Active == off+"-"+strconv.Itoa(s.End) {
-			cls += " active"
-		}
-		// The type is shown by CSS after the mention (and by the inspector
-		// on focus), so the mark needs no title.
-		out = append(out, app.Mark().Class(cls).
-			Attr("data-entity", s.Span.Label).Attr("data-off", off).
-			Attr("tabindex", "0").Attr("role", "button").Text(t))
-	}
-	return out
-}
-
 func (v *ArticleView) renderUnique() app.UI {
 	a := v.A
 	if v.Count < 2 || v.Unique == nil {
@@ -213,15 +251,19 @@ func (v *ArticleView) renderUnique() app.UI {
 			parts = append(parts, t)
 		}
 	}
-	return app.Details().Class("unique").Attr("data-testid", "unique").Body(
-		app.Summary().Text("What only this one says ("+strconv.Itoa(len(parts))+")"),
-		app.If(len(parts) == 0, func() app.UI {
-			return app.P().Class("muted").Text("Nothing: every passage appears in another article.")
-		}),
-		app.Ul().Body(app.Range(parts).Slice(func(i int) app.UI {
-			return app.Li().Text(parts[i])
-		})),
-	)
+	var b htmlb
+	b.open("details", "class", "unique", "data-testid", "unique")
+	b.elem("summary", "What only this one says ("+strconv.Itoa(len(parts))+")")
+	if len(parts) == 0 {
+		b.elem("p", "Nothing: every passage appears in another article.", "class", "muted")
+	}
+	b.open("ul")
+	for _, t := range parts {
+		b.elem("li", t)
+	}
+	b.close("ul")
+	b.close("details")
+	return app.Raw(b.String())
 }
 
 func (v *ArticleView) rename(ctx app.Context, e app.Event) {
@@ -271,6 +313,9 @@ func (v *ArticleView) onClick(ctx app.Context, e app.Event) {
 }
 
 func (v *ArticleView) onFocus(ctx app.Context, e app.Event) {
+	if refocused(e) {
+		return // the text was rendered again: focus put back, not moved
+	}
 	if off, ok := targetEntity(e, v.A.Text); ok {
 		v.inspect(off)
 	}
@@ -279,11 +324,16 @@ func (v *ArticleView) onFocus(ctx app.Context, e app.Event) {
 // onSelect takes a text selection made in this article as the thing to
 // label.
 func (v *ArticleView) onSelect(ctx app.Context, e app.Event) {
-	s, end, ok := selectionIn(ctx.JSSrc(), v.A.Text)
+	s, end, ok := selectionIn(v.textRoot(), v.A.Text)
 	if !ok {
 		return
 	}
 	v.P.sel = selection{ID: v.A.ID, Start: s, End: end}
+}
+
+// textRoot is the element holding the article's stretches.
+func (v *ArticleView) textRoot() app.Value {
+	return app.Window().GetElementByID("t-" + v.A.ID)
 }
 
 func (v *ArticleView) onKeyUp(ctx app.Context, e app.Event) {
@@ -323,7 +373,7 @@ func (v *ArticleView) onKey(ctx app.Context, e app.Event) {
 	if !ok {
 		return
 	}
-	if s, end, ok := selectionIn(ctx.JSSrc(), v.A.Text); ok {
+	if s, end, ok := selectionIn(v.textRoot(), v.A.Text); ok {
 		e.PreventDefault()
 		p.apply(selection{ID: v.A.ID, Start: s, End: end}, l.ID)
 		clearSelection()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"gloss/internal/workspace"
 
@@ -26,6 +27,8 @@ type EntityPanel struct {
 	Rev    int
 	Titles string
 	Focus  string
+
+	html string // the list and matrix as last rendered
 }
 
 func (ep *EntityPanel) Render() app.UI {
@@ -40,58 +43,87 @@ func (ep *EntityPanel) Render() app.UI {
 			app.P().Class("muted").Text("People, organisations, places and numbers appear here once articles are analysed."),
 		)
 	}
+	html := ep.bodyHTML(ents)
+	if html != ep.html {
+		keepFocus("ent-body")
+		ep.html = html
+	}
+	return app.Section().Class("card").Attr("data-testid", "entities").Aria("labelledby", "ent-h").Body(
+		app.H2().ID("ent-h").Text("Entities ("+strconv.Itoa(len(ents))+")"),
+		app.Div().OnClick(ep.onClick).Body(app.Raw(ep.html)),
+	)
+}
+
+// onClick follows the entity whose row was clicked.
+func (ep *EntityPanel) onClick(ctx app.Context, e app.Event) {
+	if el, ok := hitData(e, "data-key"); ok && el.Get("dataset").Get("testid").String() == "entity" {
+		ep.P.follow(el.Get("dataset").Get("key").String())
+	}
+}
+
+// bodyHTML is the entity list and the entity × article matrix.
+func (ep *EntityPanel) bodyHTML(ents []workspace.Entity) string {
+	p := ep.P
 	listed := ents[:min(len(ents), maxListed)]
 	rows := ents[:min(len(ents), maxMatrixRow)]
 	n := len(p.ws.Articles)
 	cols := p.ws.Articles[:min(n, maxMatrixCol)]
-	return app.Section().Class("card").Attr("data-testid", "entities").Aria("labelledby", "ent-h").Body(
-		app.H2().ID("ent-h").Text("Entities ("+strconv.Itoa(len(ents))+")"),
-		app.Ul().Class("entity-list").Body(app.Range(listed).Slice(func(i int) app.UI {
-			e := listed[i]
-			in := 0
-			for _, c := range e.Counts {
-				if c > 0 {
-					in++
-				}
+	var b htmlb
+	b.open("div", "id", "ent-body")
+	b.open("ul", "class", "entity-list")
+	for _, e := range listed {
+		in := 0
+		for _, c := range e.Counts {
+			if c > 0 {
+				in++
 			}
-			return app.Li().Body(
-				app.Button().Class("entity-row").Attr("data-testid", "entity").Attr("data-key", e.Key).
-					Attr("data-label", e.Label).Aria("pressed", p.focus == e.Key).
-					Title("Forms: "+joinForms(e.Forms)+". Click again to step through the mentions.").
-					OnClick(func(ctx app.Context, ev app.Event) { p.follow(e.Key) }, app.EventScope(e.Key)).Body(
-					app.Span().Class("tag").Attr("data-label", e.Label).Text(e.Label),
-					app.Span().Class("name").Text(e.Name),
-					app.Span().Class("count").Text(strconv.Itoa(e.Total())+" in "+strconv.Itoa(in)+"/"+strconv.Itoa(n)),
-				),
-			)
-		})),
-		app.If(n > 1, func() app.UI {
-			return app.Div().Class("scroll").Attr("tabindex", "0").Attr("role", "region").Aria("label", "Entity by article matrix").Body(
-				app.Table().Class("matrix").Attr("data-testid", "entity-matrix").Body(
-					app.Caption().Text(matrixCaption(n)),
-					app.THead().Body(app.Tr().Body(
-						app.Th().Scope("col").Text("Entity"),
-						app.Range(cols).Slice(func(j int) app.UI {
-							return app.Th().Scope("col").Title(cols[j].Title).Text(strconv.Itoa(j + 1))
-						}),
-					)),
-					app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
-						e := rows[i]
-						return app.Tr().Body(
-							app.Th().Scope("row").Body(app.Span().Class("tag").Attr("data-label", e.Label).Text(e.Label), app.Text(" "+e.Name)),
-							app.Range(e.Counts[:min(len(cols), len(e.Counts))]).Slice(func(j int) app.UI {
-								c := e.Counts[j]
-								if c == 0 {
-									return app.Td().Class("missing").Attr("data-count", "0").Title(e.Name + " is not in article " + strconv.Itoa(j+1)).Text("—")
-								}
-								return app.Td().Attr("data-count", strconv.Itoa(c)).Text(strconv.Itoa(c))
-							}),
-						)
-					})),
-				),
-			)
-		}),
-	)
+		}
+		b.open("li")
+		b.open("button", "class", "entity-row", "id", "ent-"+strings.ReplaceAll(e.Key, " ", "_"),
+			"data-testid", "entity", "data-key", e.Key, "data-label", e.Label,
+			"aria-pressed", strconv.FormatBool(p.focus == e.Key),
+			"title", "Forms: "+joinForms(e.Forms)+". Click again to step through the mentions.")
+		b.elem("span", e.Label, "class", "tag", "data-label", e.Label)
+		b.elem("span", e.Name, "class", "name")
+		b.elem("span", strconv.Itoa(e.Total())+" in "+strconv.Itoa(in)+"/"+strconv.Itoa(n), "class", "count")
+		b.close("button")
+		b.close("li")
+	}
+	b.close("ul")
+	if n > 1 {
+		b.open("div", "class", "scroll", "tabindex", "0", "role", "region", "aria-label", "Entity by article matrix")
+		b.open("table", "class", "matrix", "data-testid", "entity-matrix")
+		b.elem("caption", matrixCaption(n))
+		b.open("thead")
+		b.open("tr")
+		b.elem("th", "Entity", "scope", "col")
+		for j, a := range cols {
+			b.elem("th", strconv.Itoa(j+1), "scope", "col", "title", a.Title)
+		}
+		b.close("tr")
+		b.close("thead")
+		b.open("tbody")
+		for _, e := range rows {
+			b.open("tr")
+			b.open("th", "scope", "row")
+			b.elem("span", e.Label, "class", "tag", "data-label", e.Label)
+			b.text(" " + e.Name)
+			b.close("th")
+			for j, c := range e.Counts[:min(len(cols), len(e.Counts))] {
+				if c == 0 {
+					b.elem("td", "—", "class", "missing", "data-count", "0", "title", e.Name+" is not in article "+strconv.Itoa(j+1))
+					continue
+				}
+				b.elem("td", strconv.Itoa(c), "data-count", strconv.Itoa(c))
+			}
+			b.close("tr")
+		}
+		b.close("tbody")
+		b.close("table")
+		b.close("div")
+	}
+	b.close("div")
+	return b.String()
 }
 
 func matrixCaption(n int) string {
@@ -112,5 +144,3 @@ func joinForms(fs []string) string {
 	}
 	return out
 }
-
-var _ = workspace.Labels

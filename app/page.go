@@ -26,6 +26,7 @@ type page struct {
 	stacked   bool
 	progress  progress
 	warming   bool // the engine is being loaded (see warmUp)
+	eng       engineState
 	status    string
 	loadErr   string
 	saveGen   int
@@ -79,14 +80,18 @@ func (p *page) collapsed(i int) bool {
 }
 
 // unique returns what only article i says (nil while its pairs are not
-// all compared), computed once per change of articles or comparisons.
+// all compared), computed on demand once per change of articles or
+// comparisons: while a batch is compared, the comparisons change every
+// frame.
 func (p *page) unique(i int) []workspace.Chunk {
 	rev := [2]int{p.ws.Rev(), p.ws.PairRev()}
 	if p.uniqueRev != rev || len(p.uniques) != len(p.ws.Articles) {
 		p.uniqueRev = rev
 		p.uniques = make([][]workspace.Chunk, len(p.ws.Articles))
-		for j := range p.uniques {
-			p.uniques[j], _ = p.ws.Unique(j)
+	}
+	if p.uniques[i] == nil {
+		if u, ok := p.ws.Unique(i); ok {
+			p.uniques[i] = append([]workspace.Chunk{}, u...) // non-nil: known
 		}
 	}
 	return p.uniques[i]

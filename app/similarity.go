@@ -41,6 +41,8 @@ type SimMatrix struct {
 	Articles string
 	PairRev  int
 	Open     [2]int
+
+	html string // the heat map as last rendered
 }
 
 func (m *SimMatrix) Render() app.UI {
@@ -53,10 +55,10 @@ func (m *SimMatrix) Render() app.UI {
 		// A component's root must be an element, even when empty.
 		return app.Div()
 	}
-	k := min(n, maxHeat)
-	idx := make([]int, k)
-	for i := range idx {
-		idx[i] = i
+	html := m.heatHTML(min(n, maxHeat))
+	if html != m.html {
+		keepFocus("sim-scroll")
+		m.html = html
 	}
 	return app.Section().Class("card").Aria("labelledby", "sim-h").Body(
 		app.H2().ID("sim-h").Text("Similarity"),
@@ -64,30 +66,61 @@ func (m *SimMatrix) Render() app.UI {
 		app.If(n > maxHeat, func() app.UI {
 			return app.P().Class("muted small").Text("Showing the first " + strconv.Itoa(maxHeat) + " articles.")
 		}),
-		app.Div().Class("scroll").Attr("tabindex", "0").Attr("role", "region").Aria("label", "Similarity matrix").Body(
-			app.Table().Class("heat").Attr("data-testid", "sim-matrix").Body(
-				app.Caption().Class("visually-hidden").Text("Similarity of each pair of articles"),
-				app.THead().Body(app.Tr().Body(
-					app.Td(),
-					app.Range(idx).Slice(func(j int) app.UI {
-						return app.Th().Scope("col").Title(p.ws.Articles[j].Title).Text(strconv.Itoa(j + 1))
-					}),
-				)),
-				app.TBody().Body(app.Range(idx).Slice(func(i int) app.UI {
-					return app.Tr().Body(
-						app.Th().Scope("row").Title(p.ws.Articles[i].Title).Text(strconv.Itoa(i+1)),
-						app.Range(idx).Slice(func(j int) app.UI { return m.heatCell(i, j) }),
-					)
-				})),
-			),
-		),
+		app.Div().OnClick(m.onClick).Body(app.Raw(m.html)),
 	)
 }
 
-func (m *SimMatrix) heatCell(i, j int) app.UI {
+// onClick opens the pair of the cell clicked (or pressed with the
+// keyboard: buttons turn Enter and Space into clicks).
+func (m *SimMatrix) onClick(ctx app.Context, e app.Event) {
+	el, ok := hitData(e, "data-testid")
+	if !ok || el.Get("dataset").Get("testid").String() != "sim-cell" {
+		return
+	}
+	i, err1 := strconv.Atoi(el.Get("dataset").Get("a").String())
+	j, err2 := strconv.Atoi(el.Get("dataset").Get("b").String())
+	if err1 != nil || err2 != nil {
+		return
+	}
+	m.P.pair = [2]int{i, j}
+	focusSoon("pair")
+}
+
+// heatHTML is the heat map of the first k articles.
+func (m *SimMatrix) heatHTML(k int) string {
+	p := m.P
+	var b htmlb
+	b.open("div", "class", "scroll", "id", "sim-scroll", "tabindex", "0", "role", "region", "aria-label", "Similarity matrix")
+	b.open("table", "class", "heat", "data-testid", "sim-matrix")
+	b.elem("caption", "Similarity of each pair of articles", "class", "visually-hidden")
+	b.open("thead")
+	b.open("tr")
+	b.elem("td", "")
+	for j := range k {
+		b.elem("th", strconv.Itoa(j+1), "scope", "col", "title", p.ws.Articles[j].Title)
+	}
+	b.close("tr")
+	b.close("thead")
+	b.open("tbody")
+	for i := range k {
+		b.open("tr")
+		b.elem("th", strconv.Itoa(i+1), "scope", "row", "title", p.ws.Articles[i].Title)
+		for j := range k {
+			m.heatCell(&b, i, j)
+		}
+		b.close("tr")
+	}
+	b.close("tbody")
+	b.close("table")
+	b.close("div")
+	return b.String()
+}
+
+func (m *SimMatrix) heatCell(b *htmlb, i, j int) {
 	p := m.P
 	if i == j {
-		return app.Td().Class("self").Aria("label", "same article").Text("")
+		b.elem("td", "", "class", "self", "aria-label", "same article")
+		return
 	}
 	r, ok := p.ws.Pair(i, j)
 	rel := r.Relation
@@ -97,18 +130,18 @@ func (m *SimMatrix) heatCell(i, j int) app.UI {
 	score := strconv.FormatFloat(r.Score, 'f', 2, 64)
 	level := min(4, int(r.Score*5))
 	open := p.pair == [2]int{i, j}
-	return app.Td().Body(
-		app.Button().Class("cell l"+strconv.Itoa(level)).
-			Attr("data-testid", "sim-cell").Attr("data-a", strconv.Itoa(i)).Attr("data-b", strconv.Itoa(j)).
-			Attr("data-score", strconv.FormatFloat(r.Score, 'f', 4, 64)).Attr("data-relation", rel).
-			Aria("label", "Articles "+strconv.Itoa(i+1)+" and "+strconv.Itoa(j+1)+": "+score+", "+relationText[rel]).
-			Aria("pressed", open).Disabled(!ok).
-			Text(shortScore(r.Score) + relationMark[rel]).
-			OnClick(func(ctx app.Context, e app.Event) {
-				p.pair = [2]int{i, j}
-				focusSoon("pair")
-			}),
-	)
+	a, bb := strconv.Itoa(i), strconv.Itoa(j)
+	attrs := []string{"class", "cell l" + strconv.Itoa(level), "id", "sim-" + a + "-" + bb,
+		"data-testid", "sim-cell", "data-a", a, "data-b", bb,
+		"data-score", strconv.FormatFloat(r.Score, 'f', 4, 64), "data-relation", rel,
+		"aria-label", "Articles " + strconv.Itoa(i+1) + " and " + strconv.Itoa(j+1) + ": " + score + ", " + relationText[rel],
+		"aria-pressed", strconv.FormatBool(open)}
+	if !ok {
+		attrs = append(attrs, "disabled", "\x00")
+	}
+	b.open("td")
+	b.elem("button", shortScore(r.Score)+relationMark[rel], attrs...)
+	b.close("td")
 }
 
 // shortScore prints a score in two or three characters: ".92", "1".

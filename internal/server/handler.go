@@ -58,8 +58,10 @@ func AppHandler(version string) *app.Handler {
 			Maskable: "/web/icons/maskable-512.png",
 			SVG:      "/web/icons/icon.svg",
 		},
-		Styles:                  []string{"/web/css/gloss.css"},
-		CacheableResources:      []string{"/web/icons/icon.svg"},
+		Styles: []string{"/web/css/gloss.css"},
+		// The analysis engine's worker and wasm (cmd/engine): the app
+		// cannot analyse offline without them.
+		CacheableResources:      []string{"/web/icons/icon.svg", "/web/engine.js", "/web/engine.wasm"},
 		Version:                 version,
 		WasmContentLengthHeader: uncompressedLength,
 		ServiceWorkerTemplate:   workerJS,

@@ -88,17 +88,6 @@ func BenchmarkPanels100(b *testing.B) {
 	b.ReportMetric(float64(warm.Milliseconds())/float64(b.N), "ms/derive")
 }
 
-// BenchmarkComparePair is one unit of the page's comparison work.
-func BenchmarkComparePair(b *testing.B) {
-	start := time.Now()
-	for range b.N {
-		if _, err := ComparePair(storyA, storyB); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(time.Since(start).Microseconds())/1000/float64(b.N), "ms/pair")
-}
-
 // BenchmarkDraft100 encodes the local draft of 100 analysed articles.
 func BenchmarkDraft100(b *testing.B) {
 	w := benchWorkspace(100)

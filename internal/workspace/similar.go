@@ -1,15 +1,10 @@
 package workspace
 
 import (
-	"encoding/json"
-	"fmt"
 	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode"
-
-	"gloss/internal/compare"
-	"gloss/internal/docio"
 )
 
 // Passage is a passage two articles share, byte offsets into each.
@@ -36,6 +31,10 @@ type PairResult struct {
 	// Compared is false for pairs the prefilter judged unrelated without
 	// running the full comparison; Score is then the prefilter's.
 	Compared bool
+	// Partial is true while the sentences are not matched yet (see
+	// internal/workspace/engine): score, relation and passages are final,
+	// Sentences and the unique stretches are not there yet.
+	Partial bool
 }
 
 // Unrelated is the relation of pairs that share next to nothing.
@@ -200,78 +199,50 @@ func jaccard(a, b Shingles) float64 {
 	return float64(in) / float64(len(a)+len(b)-in)
 }
 
-// ComparePair runs the engine's comparison on two texts and converts its
-// code-point offsets to bytes. It is the unit of work the page schedules
-// between yields.
-func ComparePair(a, b string) (PairResult, error) {
-	rep, err := compare.Run([]docio.Doc{{ID: json.RawMessage(`"a"`), Text: a}, {ID: json.RawMessage(`"b"`), Text: b}})
-	if err != nil {
-		return PairResult{}, err
-	}
-	if len(rep.Pairs) != 1 {
-		return PairResult{}, fmt.Errorf("compare gave %d pairs for two texts", len(rep.Pairs))
-	}
-	p := rep.Pairs[0]
-	ra, rb := docio.NewRunes(a), docio.NewRunes(b)
-	if string(p.A) != `"a"` {
-		ra, rb = rb, ra
-	}
-	out := PairResult{Score: p.Score, Relation: p.Relation, Compared: true}
-	for _, x := range p.Passages {
-		out.Passages = append(out.Passages, Passage{ra.Byte(x.AStart), ra.Byte(x.AEnd), rb.Byte(x.BStart), rb.Byte(x.BEnd), x.Kind})
-	}
-	for _, s := range p.Sentences {
-		if s.Score < compare.MinSentenceScore {
-			continue
-		}
-		out.Sentences = append(out.Sentences, SentenceLink{ra.Byte(s.AStart), ra.Byte(s.AEnd), rb.Byte(s.BStart), rb.Byte(s.BEnd), s.Score})
-	}
-	for _, u := range rep.Unique[`a`] {
-		out.UniqueA = append(out.UniqueA, Chunk{ra.Byte(u.Start), ra.Byte(u.End)})
-	}
-	for _, u := range rep.Unique[`b`] {
-		out.UniqueB = append(out.UniqueB, Chunk{rb.Byte(u.Start), rb.Byte(u.End)})
-	}
-	if string(p.A) != `"a"` {
-		out = out.flip()
-	}
-	return out, nil
-}
-
 // Unique returns what only article i says: the stretches unique against
-// every other article. ok is false while some of its pairs are not compared.
+// every other article. ok is false while some of its pairs are not compared
+// in full.
 func (w *Workspace) Unique(i int) (spans []Chunk, ok bool) {
 	if i < 0 || i >= len(w.Articles) {
 		return nil, false
 	}
-	spans = []Chunk{{0, len(w.Articles[i].Text)}}
+	rs := make([]PairResult, 0, len(w.Articles))
 	for j := range w.Articles {
 		if j == i {
 			continue
 		}
 		r, ok := w.Pair(i, j)
-		if !ok {
+		if !ok || r.Partial {
 			return nil, false
 		}
-		if !r.Compared {
-			continue // unrelated: takes nothing away
+		if r.Compared { // unrelated pairs take nothing away
+			rs = append(rs, r)
 		}
+	}
+	spans = []Chunk{{0, len(w.Articles[i].Text)}}
+	for _, r := range rs {
 		spans = intersect(spans, r.UniqueA)
 	}
 	return spans, true
 }
 
-// intersect returns the overlap of two sorted lists of disjoint ranges.
+// intersect returns the overlap of two lists of disjoint ranges; a is
+// sorted, b need not be.
 func intersect(a, b []Chunk) []Chunk {
+	if !slices.IsSortedFunc(b, func(x, y Chunk) int { return x.Start - y.Start }) {
+		b = slices.Clone(b)
+		slices.SortFunc(b, func(x, y Chunk) int { return x.Start - y.Start })
+	}
 	var out []Chunk
-	b = slices.Clone(b)
-	slices.SortFunc(b, func(x, y Chunk) int { return x.Start - y.Start })
-	for _, x := range a {
-		for _, y := range b {
-			s, e := max(x.Start, y.Start), min(x.End, y.End)
-			if s < e {
-				out = append(out, Chunk{s, e})
-			}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		s, e := max(a[i].Start, b[j].Start), min(a[i].End, b[j].End)
+		if s < e {
+			out = append(out, Chunk{s, e})
+		}
+		if a[i].End < b[j].End {
+			i++
+		} else {
+			j++
 		}
 	}
 	return out

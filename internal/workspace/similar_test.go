@@ -3,7 +3,6 @@ package workspace
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -11,58 +10,6 @@ const (
 	storyA = "The harbour in Tallinn reopened on Monday after a week of repairs. Port director Lena Kask said the damage was worse than expected. Ships queued outside the breakwater for days. The city council will meet on Friday to discuss funding."
 	storyB = "The harbour in Tallinn reopened on Monday after a week of repairs. Port director Lena Kask said the damage was far worse than anyone expected. Ships queued outside the breakwater for days. Fishermen said they lost a month of income."
 )
-
-func TestComparePair(t *testing.T) {
-	r, err := ComparePair(storyA, storyB)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !r.Compared || r.Score < 0.5 || r.Relation == Unrelated || len(r.Passages) == 0 {
-		t.Fatalf("ComparePair = %+v, want a related pair with passages", r)
-	}
-	for _, p := range r.Passages {
-		if p.AEnd > len(storyA) || p.BEnd > len(storyB) || p.AStart >= p.AEnd || p.BStart >= p.BEnd {
-			t.Fatalf("passage %+v outside the texts", p)
-		}
-	}
-	// The opening is shared with one edit in it.
-	if p := r.Passages[0]; !strings.HasPrefix(storyA[p.AStart:p.AEnd], "The harbour") || !strings.HasPrefix(storyB[p.BStart:p.BEnd], "The harbour") || p.Kind != "edited" {
-		t.Errorf("first passage A %q B %q, want the shared opening", storyA[p.AStart:p.AEnd], storyB[p.BStart:p.BEnd])
-	}
-	var onlyA []string
-	for _, u := range r.UniqueA {
-		onlyA = append(onlyA, storyA[u.Start:u.End])
-	}
-	if !strings.Contains(strings.Join(onlyA, " "), "council") {
-		t.Errorf("unique to A = %q, want the council sentence", onlyA)
-	}
-
-	var w Workspace
-	a := w.Add("", storyA)
-	b := w.Add("", storyB)
-	c := w.Add("", "Completely different: a chess club in Tartu elected a new chair.")
-	w.SetPair(b.Hash, a.Hash, r.flip())
-	got, ok := w.Pair(0, 1)
-	if !ok || !slices.Equal(got.Passages, r.Passages) {
-		t.Errorf("Pair(0,1) after storing it flipped = %+v, want the A-B orientation", got)
-	}
-	back, _ := w.Pair(1, 0)
-	if back.Passages[0].AStart != r.Passages[0].BStart || !slices.Equal(back.UniqueA, r.UniqueB) {
-		t.Errorf("Pair(1,0) not flipped: %+v", back)
-	}
-	if _, ok := w.Unique(0); ok {
-		t.Error("Unique(0) ready while pairs with article 2 are pending")
-	}
-	if p := w.PendingPairs(); !slices.Equal(p, [][2]int{{0, 2}, {1, 2}}) {
-		t.Errorf("PendingPairs = %v, want [[0 2] [1 2]]", p)
-	}
-	w.SetPair(a.Hash, c.Hash, PairResult{Relation: Unrelated})
-	w.SetPair(b.Hash, c.Hash, PairResult{Relation: Unrelated})
-	u, ok := w.Unique(0)
-	if !ok || !slices.Equal(u, r.UniqueA) {
-		t.Errorf("Unique(0) = %v %v, want %v", u, ok, r.UniqueA)
-	}
-}
 
 func TestPrefilter(t *testing.T) {
 	var w Workspace
@@ -84,47 +31,23 @@ func TestPrefilter(t *testing.T) {
 	}
 }
 
-func TestPairRows(t *testing.T) {
-	r, err := ComparePair(storyA, storyB)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := PairRows(storyA, storyB, r)
-	type line struct{ a, b string }
-	var got []line
-	for _, row := range rows {
-		var l line
-		if row.A.Start >= 0 {
-			l.a = storyA[row.A.Start:row.A.End]
-		}
-		if row.B.Start >= 0 {
-			l.b = storyB[row.B.Start:row.B.End]
-		}
-		got = append(got, l)
-		for _, sd := range []struct {
-			s    Side
-			text string
-		}{{row.A, storyA}, {row.B, storyB}} {
-			at := sd.s.Start
-			for _, p := range sd.s.Pieces {
-				if p.Start != at || p.End <= p.Start {
-					t.Fatalf("pieces %+v do not tile sentence [%d,%d)", sd.s.Pieces, sd.s.Start, sd.s.End)
-				}
-				at = p.End
+func TestIntersect(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		a, b []Chunk
+		want []Chunk
+	}{
+		{"disjoint", []Chunk{{0, 5}}, []Chunk{{5, 9}}, nil},
+		{"inside", []Chunk{{0, 10}}, []Chunk{{2, 4}, {6, 8}}, []Chunk{{2, 4}, {6, 8}}},
+		{"unsorted b", []Chunk{{0, 10}}, []Chunk{{6, 8}, {2, 4}}, []Chunk{{2, 4}, {6, 8}}},
+		{"straddling", []Chunk{{0, 4}, {6, 10}}, []Chunk{{3, 7}, {9, 12}}, []Chunk{{3, 4}, {6, 7}, {9, 10}}},
+		{"one b over many a", []Chunk{{0, 2}, {3, 5}, {6, 8}}, []Chunk{{1, 7}}, []Chunk{{1, 2}, {3, 5}, {6, 7}}},
+		{"empty", nil, []Chunk{{0, 1}}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := intersect(tt.a, tt.b); !slices.Equal(got, tt.want) {
+				t.Errorf("intersect(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
 			}
-			if at != sd.s.End {
-				t.Fatalf("pieces end at %d, sentence at %d", at, sd.s.End)
-			}
-		}
-	}
-	if len(got) != 5 {
-		t.Fatalf("rows = %q, want 5 (3 matched, 1 only in A, 1 only in B)", got)
-	}
-	// B's own sentence follows the B sentence before it; A's follows.
-	if got[0].a == "" || got[0].b == "" || got[3].a != "" || got[4].b != "" {
-		t.Fatalf("rows = %q, want 3 matched, then B's fishermen, then A's council", got)
-	}
-	if k := rows[4].A.Pieces[0].Kind; k != "unique" {
-		t.Errorf("council sentence kind %q, want unique", k)
+		})
 	}
 }

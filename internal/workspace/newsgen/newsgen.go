@@ -1,4 +1,7 @@
-package main
+// Package newsgen invents news articles for benchmarks (cmd/uibench, the
+// engine's), so that they need no corpus: several versions of each story,
+// the way outlets rewrite a wire report, and stories that share little.
+package newsgen
 
 import (
 	"fmt"
@@ -6,7 +9,7 @@ import (
 	"strings"
 )
 
-// Invented news, so the benchmark needs no corpus: made-up people, places
+// Invented news: made-up people, places
 // and bodies, topics with their own vocabulary, and sentences composed at
 // random. One story is told in several versions that share most sentences
 // (some edited) and add their own, the way outlets rewrite a wire report;
@@ -95,8 +98,8 @@ func story(seed, version uint64, words int) string {
 	return strings.TrimSpace(b.String())
 }
 
-// stories returns n articles: versions per story, stories in turn.
-func stories(n, versions, words int) []string {
+// Stories returns n articles: versions per story, stories in turn.
+func Stories(n, versions, words int) []string {
 	out := make([]string, n)
 	for i := range out {
 		out[i] = story(uint64(i/versions), uint64(i%versions), words)
