@@ -25,7 +25,7 @@ func (w *Workspace) renderInput() app.UI {
 			OnInput(w.onInput),
 		app.Div().Class("actions").Body(
 			app.Button().Class("btn primary").Attr("data-testid", "add-article").
-				Disabled(strings.TrimSpace(w.draft) == "").
+				Disabled(!w.loaded || strings.TrimSpace(w.draft) == "").
 				Text("Add article").OnClick(w.add),
 			app.Button().Class("btn").Text("Open files…").OnClick(func(ctx app.Context, e app.Event) {
 				app.Window().GetElementByID("files").Call("click")
@@ -41,6 +41,7 @@ func (w *Workspace) renderInput() app.UI {
 func (w *Workspace) onInput(ctx app.Context, e app.Event) {
 	// Typing only keeps the text: nothing is analysed until it is added.
 	w.draft = ctx.JSSrc().Get("value").String()
+	w.savePasteSoon()
 }
 
 func (w *Workspace) add(ctx app.Context, e app.Event) {
@@ -56,6 +57,7 @@ func (w *Workspace) add(ctx app.Context, e app.Event) {
 	}
 	w.draft = ""
 	app.Window().GetElementByID("paste").Set("value", "")
+	w.savePasteSoon()
 	p.status = plural(len(added), "article") + " added."
 	w.changed(ctx)
 }
@@ -85,6 +87,10 @@ func (w *Workspace) readFiles(ctx app.Context, files app.Value) {
 		f := files.Index(i)
 		name := f.Get("name").String()
 		lower := strings.ToLower(name)
+		if isImportFile(lower) {
+			w.importFile(f)
+			continue
+		}
 		isHTML := strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm")
 		if !(isHTML || strings.HasSuffix(lower, ".txt") || strings.HasSuffix(lower, ".md")) {
 			refused = append(refused, name+" is not a .txt, .md or .html file.")

@@ -22,17 +22,23 @@ type page struct {
 	// sel is the highlight or text selection being worked on.
 	sel selection
 	// pair is the pair of article positions open side by side, or -1s.
-	pair      [2]int
-	stacked   bool
-	progress  progress
-	warming   bool // the engine is being loaded (see warmUp)
-	eng       engineState
-	status    string
-	loadErr   string
-	saveGen   int
-	memoRev   int
-	derivedAt time.Time
-	entities  []workspace.Entity
+	pair     [2]int
+	stacked  bool
+	progress progress
+	warming  bool // the engine is being loaded (see warmUp)
+	eng      engineState
+	status   string
+	loadErr  string
+	saveGen  int
+	// saveState is what the page says about the local copy (store.go);
+	// dirty and pasteDirty mark work not stored yet.
+	saveState  string
+	dirty      bool
+	pasteGen   int
+	pasteDirty bool
+	memoRev    int
+	derivedAt  time.Time
+	entities   []workspace.Entity
 	// uniques memoises what only each article says, per comparison state.
 	uniques   [][]workspace.Chunk
 	uniqueRev [2]int
@@ -41,9 +47,12 @@ type page struct {
 	quotes   [][]workspace.Quote
 	// share is the share dialog; linkErr says why a link did not open,
 	// and kept that opening one set aside the work that was open.
-	share   shareState
-	linkErr string
-	kept    bool
+	share  shareState
+	outbox outboxState
+	// transfer is the export menu and the last import (transfer.go).
+	transfer transferState
+	linkErr  string
+	kept     bool
 	// changed tells the page the workspace changed (save, analyse); set
 	// by Workspace on mount.
 	changed func()

@@ -29,6 +29,7 @@ type shareState struct {
 	msg     string // what happened, or why not
 	failed  bool
 	deleted bool
+	queued  bool // waiting in the outbox for the network
 }
 
 // Messages a person sees when a link cannot be opened. Tests match them.
@@ -37,19 +38,12 @@ const (
 	msgNotFound      = "No saved set has this link."
 	msgGone          = "This link was removed by its owner."
 	msgOffline       = "The server cannot be reached (are you offline?), so this link could not be opened."
+	msgOfflineCopy   = "Opened this browser's copy of the shared workspace: the server cannot be reached right now."
 )
 
 // tokensKey is the localStorage key of the delete tokens of the sets this
 // browser created, by set id. The server shows a token once only.
 const tokensKey = "gloss.shared"
-
-// keptKey holds the draft a link replaced, so opening a link never loses
-// local work.
-const keptKey = "gloss.draft.before-link"
-
-// unreadableKey holds a draft that could not be read when a link replaced
-// it, for whoever can repair it.
-const unreadableKey = "gloss.draft.unreadable"
 
 // errOffline is a fetch that never reached the server.
 var errOffline = errors.New(msgOffline)
@@ -192,6 +186,15 @@ func (w *Workspace) share(kind string) {
 			}
 			body, _ := json.Marshal(req)
 			resp, err := fetchAPI("POST", "/api/sets", body, "")
+			if errors.Is(err, errOffline) {
+				// Keep it for when the server can be reached again.
+				if qerr := queueShare(queued{Kind: kind, Body: string(body), Key: key}); qerr != nil {
+					s.msg, s.failed = "The server cannot be reached, and the link could not be queued: "+qerr.Error(), true
+				} else {
+					s.msg, s.queued = msgQueued, true
+				}
+				break
+			}
 			var c created
 			if err == nil {
 				err = json.Unmarshal(resp, &c)
@@ -214,6 +217,9 @@ func (w *Workspace) share(kind string) {
 			p.share = s
 			if token != "" {
 				saveToken(ctx, s.id, token)
+			}
+			if s.queued {
+				w.flushOutbox()
 			}
 		})
 	})
@@ -263,6 +269,9 @@ func (w *Workspace) deleteShared(ctx app.Context, e app.Event) {
 	p.share.busy = true
 	w.ctx.Async(func() {
 		_, err := fetchAPI("DELETE", "/api/sets/"+id, nil, token)
+		if err == nil {
+			dropSet(id)
+		}
 		w.ctx.Dispatch(func(ctx app.Context) {
 			p.share.busy = false
 			var ae *apiError
@@ -362,42 +371,79 @@ func (w *Workspace) openLink(ctx app.Context) {
 	p.linkErr = ""
 	p.status = "Opening the shared workspace…"
 	w.ctx.Async(func() {
-		set, err := fetchLink(link)
+		set, offline, err := fetchLink(link)
 		w.ctx.Dispatch(func(ctx app.Context) {
-			p.status = ""
-			if err == nil {
-				err = w.restore(ctx, set)
-			}
 			if err != nil {
+				p.status = ""
 				p.linkErr = linkError(err)
 				return
 			}
-			p.status = "Opened the shared workspace."
-			if _, mine := tokens(ctx)[link.ID]; mine && link.ID != "" {
-				// Made in this browser: offer to take it back.
-				kind := "public"
-				if link.Kind == sharelink.Encrypted {
-					kind = "encrypted"
+			w.restore(set, func(ctx app.Context, err error) {
+				p.status = ""
+				if err != nil {
+					p.linkErr = linkError(err)
+					return
 				}
-				p.share = shareState{open: true, kind: kind, id: link.ID, url: loc.Get("href").String(),
-					msg: "You shared this workspace from this browser."}
-			}
+				w.linkOpened(ctx, link, loc.Get("href").String())
+				if offline {
+					p.status = msgOfflineCopy
+				}
+			})
 		})
 	})
 }
 
-// fetchLink gets and opens the set behind link. It blocks.
-func fetchLink(link sharelink.Link) (*annot.Set, error) {
+// linkOpened says that link was opened, and offers its owner to delete it.
+func (w *Workspace) linkOpened(ctx app.Context, link sharelink.Link, href string) {
+	p := w.state()
+	p.status = "Opened the shared workspace."
+	if _, mine := tokens(ctx)[link.ID]; mine && link.ID != "" {
+		// Made in this browser: offer to take it back.
+		kind := "public"
+		if link.Kind == sharelink.Encrypted {
+			kind = "encrypted"
+		}
+		p.share = shareState{open: true, kind: kind, id: link.ID, url: href,
+			msg: "You shared this workspace from this browser."}
+	}
+}
+
+// fetchLink gets and opens the set behind link; offline says it came from
+// this browser's copy because the server could not be reached. It blocks.
+func fetchLink(link sharelink.Link) (set *annot.Set, offline bool, err error) {
 	if link.Kind == sharelink.Serverless {
-		return sharelink.DecodeFragment(link.Fragment)
+		set, err = sharelink.DecodeFragment(link.Fragment)
+		return set, false, err
 	}
 	if link.Kind == sharelink.Encrypted && len(link.Key) == 0 {
-		return nil, sharelink.ErrBadKey
+		return nil, false, sharelink.ErrBadKey
 	}
 	body, err := fetchAPI("GET", "/api/sets/"+link.ID, nil, "")
-	if err != nil {
-		return nil, err
+	var ae *apiError
+	switch {
+	case err == nil:
+		// Kept for reading it offline later. A public set is readable
+		// anyway and an encrypted one is kept as it is on the server: its
+		// key is only in the link.
+		cacheSet(link.ID, string(body))
+	case errors.Is(err, errOffline):
+		cached, ok := cachedSet(link.ID)
+		if !ok {
+			return nil, false, err
+		}
+		body, offline = []byte(cached), true
+	case errors.As(err, &ae) && (ae.Status == 404 || ae.Status == 410):
+		dropSet(link.ID)
+		return nil, false, err
+	default:
+		return nil, false, err
 	}
+	set, err = openFetched(link, body)
+	return set, offline, err
+}
+
+// openFetched opens a GET /api/sets/{id} answer with the link's key.
+func openFetched(link sharelink.Link, body []byte) (*annot.Set, error) {
 	var f fetched
 	if err := json.Unmarshal(body, &f); err != nil {
 		return nil, sharelink.ErrCorrupt
@@ -414,6 +460,30 @@ func fetchLink(link sharelink.Link) (*annot.Set, error) {
 		return nil, sharelink.ErrCorrupt
 	}
 	return sharelink.OpenSet(link.Key, blob)
+}
+
+// cacheSet keeps a fetched set by id; a failure only costs offline use.
+func cacheSet(id, body string) {
+	if d, err := openIDB(); err == nil {
+		_ = d.put(storeSets, id, body)
+	}
+}
+
+// cachedSet returns the kept copy of set id.
+func cachedSet(id string) (string, bool) {
+	d, err := openIDB()
+	if err != nil {
+		return "", false
+	}
+	s, ok, err := d.get(storeSets, id)
+	return s, ok && err == nil
+}
+
+// dropSet forgets the copy of a set that was deleted.
+func dropSet(id string) {
+	if d, err := openIDB(); err == nil {
+		_ = d.del(storeSets, id)
+	}
 }
 
 // linkError words why a link did not open.
@@ -438,64 +508,87 @@ func linkError(err error) string {
 	return "This link could not be opened: " + annot.ErrorMessage(err)
 }
 
-// restore replaces the workspace with set. Work on the page is kept in
-// localStorage first, so the person can bring it back.
-func (w *Workspace) restore(ctx app.Context, set *annot.Set) error {
+// restore replaces the workspace with set, then calls done. Work on the
+// page is stored aside first (under keptKey), so the person can bring it
+// back; if it cannot be, nothing is replaced and done gets the error.
+func (w *Workspace) restore(set *annot.Set, done func(ctx app.Context, err error)) {
+	ctx := w.ctx
 	ws, err := workspace.FromSet(set)
 	if err != nil {
-		return err
+		done(ctx, err)
+		return
 	}
 	p := w.state()
-	if len(p.ws.Articles) == 0 && p.loadErr != "" && w.store != nil {
+	aside := map[string]string{}
+	unreadable := len(p.ws.Articles) == 0 && p.loadErr != "" && w.rawDraft != nil
+	if unreadable {
 		// The draft could not be read and is waiting for someone to
 		// recover it: the link's workspace must not be saved over it.
-		raw, err := w.store.Load(ctx)
-		if err == nil && raw != nil {
-			err = ctx.LocalStorage().Set(unreadableKey, string(raw))
-		}
-		if err != nil {
-			return errors.New("your unreadable saved work could not be kept aside, so the link was not opened")
-		}
-		p.loadErr = "Your earlier saved work could not be read; it is kept unchanged in this browser's storage under " + unreadableKey + "."
+		aside[unreadableKey] = string(w.rawDraft)
 	}
 	if len(p.ws.Articles) > 0 {
 		data, err := p.ws.MarshalDraft()
-		if err == nil {
-			err = ctx.LocalStorage().Set(keptKey, string(data))
-		}
 		if err != nil {
-			return errors.New("your current work could not be kept aside, so the link was not opened: " + err.Error())
+			done(ctx, errors.New("your current work could not be kept aside, so the link was not opened: "+err.Error()))
+			return
 		}
-		p.kept = true
+		aside[keptKey] = string(data)
 	}
-	p.ws = ws
-	p.sel, p.focus, p.step, p.pair = selection{}, "", 0, [2]int{-1, -1}
-	p.expanded = map[string]bool{}
-	p.entities = nil
-	p.applyView(set)
-	w.changed(ctx)
-	return nil
+	ctx.Async(func() {
+		var err error
+		if len(aside) > 0 && w.store != nil {
+			err = w.store.Put(aside)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				done(ctx, errors.New("your current work could not be kept aside, so the link was not opened: "+err.Error()))
+				return
+			}
+			if unreadable {
+				w.rawDraft = nil
+				p.loadErr = "Your earlier saved work could not be read; it is kept unchanged in this browser's storage (IndexedDB gloss, key " + unreadableKey + ")."
+			}
+			if aside[keptKey] != "" {
+				p.kept = true
+			}
+			p.ws = ws
+			p.sel, p.focus, p.step, p.pair = selection{}, "", 0, [2]int{-1, -1}
+			p.expanded = map[string]bool{}
+			p.entities = nil
+			p.applyView(set)
+			w.changed(ctx)
+			done(ctx, nil)
+		})
+	})
 }
 
 // restoreKept brings back the work a link replaced.
 func (w *Workspace) restoreKept(ctx app.Context, e app.Event) {
 	p := w.state()
-	var s string
-	if err := ctx.LocalStorage().Get(keptKey, &s); err != nil || s == "" {
-		p.kept = false
+	if w.store == nil {
 		return
 	}
-	ws, err := workspace.UnmarshalDraft([]byte(s))
-	if err != nil {
-		p.linkErr = "Your earlier work could not be restored: " + err.Error()
-		return
-	}
-	p.ws, p.kept = ws, false
-	p.sel, p.focus, p.step, p.pair = selection{}, "", 0, [2]int{-1, -1}
-	p.entities = nil
-	ctx.LocalStorage().Del(keptKey)
-	p.status = "Your earlier work is back."
-	w.changed(ctx)
+	ctx = w.ctx
+	ctx.Async(func() {
+		s, found, err := w.store.Get(keptKey)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil || !found || s == "" {
+				p.kept = false
+				return
+			}
+			ws, err := workspace.UnmarshalDraft([]byte(s))
+			if err != nil {
+				p.linkErr = "Your earlier work could not be restored: " + err.Error()
+				return
+			}
+			p.ws, p.kept = ws, false
+			p.sel, p.focus, p.step, p.pair = selection{}, "", 0, [2]int{-1, -1}
+			p.entities = nil
+			p.status = "Your earlier work is back."
+			w.changed(ctx)
+			ctx.Async(func() { _ = w.store.Del(keptKey) })
+		})
+	})
 }
 
 // renderLinkNotes tells what became of a link that was opened.

@@ -2,9 +2,6 @@ package app
 
 import (
 	"strings"
-	"time"
-
-	"gloss/internal/workspace"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -20,8 +17,16 @@ type Workspace struct {
 	draft   string
 	mounted bool
 	update  bool
-	store   DraftStore
-	opened  string // the address whose share link was last opened
+	// installed is set once a page that no worker served saw the first
+	// install (see loadedByWorker).
+	installed bool
+	store     DraftStore
+	opened    string // the address whose share link was last opened
+	// loaded is set once the local draft was read (store.go); nothing is
+	// saved before, so an early save cannot overwrite it. rawDraft keeps
+	// a draft that could not be read until something replaces it.
+	loaded   bool
+	rawDraft []byte
 }
 
 func (w *Workspace) state() *page {
@@ -40,27 +45,14 @@ func (w *Workspace) OnMount(ctx app.Context) {
 	// Time since navigation start, read by the load benchmarks.
 	app.Window().Set("glossMountedAt", app.Window().Get("performance").Call("now"))
 	w.update = ctx.AppUpdateAvailable() && loadedByWorker()
-	if w.store == nil {
-		w.store = localDraft{}
-	}
-	p := w.state()
-	if data, err := w.store.Load(ctx); err != nil {
-		p.loadErr = "Your saved work could not be read: " + err.Error()
-	} else if data != nil {
-		ws, err := workspace.UnmarshalDraft(data)
-		if err != nil {
-			p.loadErr = "Your saved work could not be restored (" + err.Error() + "). It is left untouched until you add an article."
-		} else {
-			p.ws = ws
-		}
-	}
-	w.openLink(ctx)
-	w.warmUp()
+	w.installed = ctx.AppUpdateAvailable()
+	w.watchLeave()
+	w.loadDraft()
 }
 
 // OnNav opens a share link reached without reloading the page.
 func (w *Workspace) OnNav(ctx app.Context) {
-	if w.mounted {
+	if w.mounted && w.loaded {
 		w.openLink(ctx)
 	}
 }
@@ -68,13 +60,16 @@ func (w *Workspace) OnNav(ctx app.Context) {
 // OnAppUpdate is called when a new version has been installed by the service
 // worker; the open workspace keeps running until the user chooses to reload.
 func (w *Workspace) OnAppUpdate(ctx app.Context) {
-	w.update = ctx.AppUpdateAvailable() && loadedByWorker()
+	if loadedByWorker() || w.installed {
+		w.update = ctx.AppUpdateAvailable()
+	}
+	w.installed = true
 }
 
 // loadedByWorker reports whether this page came through a service worker.
 // go-app reports the first install as an update too (the new worker claims
-// the page, then turns "activated"); only a page that an older worker
-// served can have an update.
+// the page, then turns "activated"): on a page no worker served, the first
+// report is that install (installed), and only later ones are updates.
 func loadedByWorker() bool {
 	nav := app.Window().Get("performance").Call("getEntriesByType", "navigation")
 	if nav.Length() == 0 {
@@ -111,8 +106,10 @@ func (w *Workspace) Render() app.UI {
 			app.H1().Class("brand").Text("Gloss"),
 			app.P().Class("tagline").Text("Paste news articles to see their entities and how they relate. Everything runs in your browser."),
 			w.renderToolbar(),
+			w.renderSaveState(),
 		),
 		app.Div().Class("slot").Body(w.renderShare()),
+		app.Div().Class("slot").Body(w.renderTransfer()),
 		w.renderStatus(),
 		app.Main().Class("main").Body(
 			w.renderInput(),
@@ -131,6 +128,7 @@ func (w *Workspace) Render() app.UI {
 						app.Range(p.ws.Articles).Slice(func(i int) app.UI {
 							a := p.ws.Articles[i]
 							_, analysed := p.ws.Auto(a.Hash)
+							analysed = analysed || p.eng.failed != "" // then shown unhighlighted
 							return &ArticleView{
 								P: p, A: a, Pos: i, Count: len(p.ws.Articles), Analysed: analysed,
 								Marks: focusMarks(p, i), Active: activeMark(p, a.ID), Unique: p.unique(i),
@@ -175,6 +173,7 @@ func (w *Workspace) renderToolbar() app.UI {
 		app.Button().Class("btn").Attr("data-testid", "redo").Title("Redo (Ctrl+Y)").Disabled(!p.ws.CanRedo()).Text("Redo").OnClick(w.redo),
 		app.Button().Class("btn").Attr("data-testid", "share").Title("Save the workspace as a private link").Disabled(p.share.busy).Text("Share").OnClick(w.openShare),
 		app.Button().Class("btn").Aria("pressed", p.stacked).Text(layout).OnClick(func(ctx app.Context, e app.Event) { p.stacked = !p.stacked }),
+		app.Span().Class("toolbar-transfer").Body(w.transferButtons()...),
 	)
 }
 
@@ -238,7 +237,7 @@ func (w *Workspace) redo(ctx app.Context, e app.Event) {
 }
 
 func (w *Workspace) reload(ctx app.Context, e app.Event) {
-	ctx.Reload()
+	w.saveThen(func() { ctx.Reload() })
 }
 
 // changed is called after every change of the workspace: it drops views
@@ -253,58 +252,4 @@ func (w *Workspace) changed(ctx app.Context) {
 	}
 	w.saveSoon(ctx)
 	w.analyse(ctx)
-}
-
-// saveDelay debounces draft saves while the person is working.
-const saveDelay = 400 * time.Millisecond
-
-func (w *Workspace) saveSoon(_ app.Context) {
-	ctx := w.ctx
-	p := w.state()
-	p.saveGen++
-	gen := p.saveGen
-	ctx.After(saveDelay, func(ctx app.Context) {
-		if gen != p.saveGen {
-			return
-		}
-		w.saveNow(ctx)
-	})
-}
-
-// saveNow writes the draft. The workspace is snapshotted here, on the UI
-// goroutine, and encoded in the background one article at a time with a
-// yield between, so saving a large workspace never freezes the page.
-func (w *Workspace) saveNow(_ app.Context) {
-	ctx := w.ctx
-	p := w.state()
-	if w.store == nil {
-		return
-	}
-	d := p.ws.NewDraft()
-	gen := p.saveGen
-	ctx.Async(func() {
-		var err error
-		for done := false; !done && err == nil; {
-			done, err = d.Next()
-			yield()
-		}
-		var data []byte
-		if err == nil {
-			data, err = d.Bytes()
-		}
-		ctx.Dispatch(func(ctx app.Context) {
-			if err == nil && gen != p.saveGen {
-				return // a newer save is on its way
-			}
-			if err == nil {
-				err = w.store.Save(ctx, data)
-			}
-			if err != nil {
-				p.status = "Could not save your work in this browser: " + err.Error()
-				return
-			}
-			p.loadErr = ""
-			app.Window().Set("glossSavedAt", app.Window().Get("performance").Call("now"))
-		})
-	})
 }

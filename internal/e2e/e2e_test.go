@@ -73,7 +73,9 @@ func press(t *testing.T, ctx context.Context, sel string) {
 func wait(t *testing.T, ctx context.Context, expr string) {
 	t.Helper()
 	if err := browsertest.WaitJS(ctx, expr, 60*time.Second); err != nil {
-		t.Fatal(err)
+		// What the page said helps tell a slow page from a broken one.
+		page, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify({mounted: window.glossMountedAt, loaded: window.glossLoadedAt, saved: window.glossSavedAt}) + '\n' + (document.body ? document.body.innerText.slice(0, 2000) : '')`))
+		t.Fatalf("%v\npage text:\n%s", err, page)
 	}
 }
 

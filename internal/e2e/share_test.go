@@ -138,7 +138,7 @@ func TestShareEncrypted(t *testing.T) {
 	wait(t, other, `document.querySelectorAll('[data-testid="article"]').length === 2`)
 	add(t, other, uiArticles[2])
 	wait(t, other, `document.querySelectorAll('[data-testid="article"]').length === 3`)
-	wait(t, other, `(localStorage.getItem('gloss.draft') ?? '').includes('Kestrel Falls')`)
+	wait(t, other, draftHas("Kestrel Falls"))
 
 	// An id nobody saved.
 	open(t, other, srv.URL+"/s/AAAAAAAAAAAAAAAAAAAAAA#"+key)
@@ -197,7 +197,7 @@ func TestShareServerless(t *testing.T) {
 	// More work after sharing: opening the link must not lose it.
 	add(t, ctx, uiArticles[2])
 	wait(t, ctx, idle)
-	wait(t, ctx, `(localStorage.getItem('gloss.draft') ?? '').includes('Kestrel Falls')`)
+	wait(t, ctx, draftHas("Kestrel Falls"))
 	srv.Kill()
 
 	open(t, ctx, link)
@@ -207,7 +207,7 @@ func TestShareServerless(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Focus(`[data-testid="restore-kept"]`), chromedp.KeyEvent("\r"))
 	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 2`)
-	wait(t, ctx, `(localStorage.getItem('gloss.draft') ?? '').includes('Kestrel Falls')`)
+	wait(t, ctx, draftHas("Kestrel Falls"))
 
 	// A stored link cannot open offline: the page says so and keeps the work.
 	open(t, ctx, srv.URL+"/s/AAAAAAAAAAAAAAAAAAAAAA#"+strings.Repeat("k", 43))
@@ -258,13 +258,15 @@ func TestShareKeepsUnreadableDraft(t *testing.T) {
 	wait(t, ctx, browsertest.AppReady)
 	add(t, ctx, uiArticles[2])
 	link := shareURL(t, ctx, "share", srv.URL+"/s/")
-	eval[bool](t, ctx, `(localStorage.setItem('gloss.draft', JSON.stringify('not a draft {')), true)`)
+	wait(t, ctx, draftHas("Kestrel Falls"))
+	eval[bool](t, ctx, inIDB(`await (async () => { const db = await idbOpen(); await new Promise((res, rej) => {
+		const tx = db.transaction('kv', 'readwrite'); tx.objectStore('kv').put('not a draft {', 'draft'); tx.oncomplete = res; tx.onerror = rej; }); db.close(); return true; })()`))
 	open(t, ctx, srv.URL+"/")
 	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 0`)
 	open(t, ctx, link)
 	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 1`)
-	wait(t, ctx, `(localStorage.getItem('gloss.draft') ?? '').includes('Kestrel Falls')`)
-	if got := eval[string](t, ctx, `localStorage.getItem('gloss.draft.unreadable') ?? ''`); got != `"not a draft {"` {
+	wait(t, ctx, draftHas("Kestrel Falls"))
+	if got := eval[string](t, ctx, inIDB(`(await idb('kv', 'draft.unreadable')) ?? ''`)); got != "not a draft {" {
 		t.Errorf("unreadable draft kept as %q, want it unchanged", got)
 	}
 }
