@@ -41,6 +41,9 @@ var orgSuffix = map[string]bool{
 	"Company": true, "Corporation": true, "Systems": true, "Airways": true, "Publishers": true, "Books": true,
 }
 
+// nameMonth are months that are also given names or surnames.
+var nameMonth = map[string]bool{"April": true, "May": true, "June": true, "July": true, "August": true}
+
 var celestial = map[string]bool{"Earth": true, "Mars": true, "Venus": true, "Jupiter": true, "Saturn": true, "Mercury": false, "Neptune": true, "Uranus": true, "Pluto": true}
 
 var storm = map[string]bool{"Typhoon": true, "Hurricane": true, "Cyclone": true, "Storm": true}
@@ -78,6 +81,8 @@ func applyRules(words []string, sents []token.Range, fs []found, res *features.R
 		switch {
 		case n == 1 && postNominal[last] && f.start > 0 && startsUpper(words[f.start-1]):
 			continue // "Graham Whitfield SC": a post-nominal, not an organisation
+		case n == 1 && nameMonth[last] && f.start > f.sent && datePrep[strings.ToLower(words[f.start-1])]:
+			continue // "by May": the month, left to the date rules
 		case n > 1 && (facility[last] || geoHead[last] || geoHead[words[f.start]] && words[f.start+1] == "of"):
 			f.label = labLOC
 		case n > 1 && orgSuffix[last]:

@@ -110,8 +110,9 @@ type Tok struct {
 	Clus   [3]uint16
 	HasCl  bool
 	Common bool
-	Title  bool // a title word ("president", "gen.")
-	Minor  bool // a short function word that stays lower case in Title Case
+	Title  bool   // a title word ("president", "gen.")
+	Minor  bool   // a short function word that stays lower case in Title Case
+	Hash   uint64 // WordHash(Norm), for gazetteer matching
 }
 
 // Normalize straightens typographic quotes and dashes so that news text
@@ -169,7 +170,7 @@ func (r *Resources) Prepare(words []string, out []Tok) []Tok {
 	out = out[:0]
 	for _, w := range words {
 		n := Normalize(w)
-		t := Tok{Norm: n, Lower: strings.ToLower(n)}
+		t := Tok{Norm: n, Lower: strings.ToLower(n), Hash: WordHash(n)}
 		t.Shape, t.Long = Shapes(n)
 		fr, _ := utf8.DecodeRuneInString(n)
 		t.Cap = unicode.IsUpper(fr)

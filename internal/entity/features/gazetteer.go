@@ -1,5 +1,7 @@
 package features
 
+import "math/bits"
+
 // Gazetteer holds known multi-word names as hashes of their token sequence,
 // each with the labels it was seen with and, for names mined from the
 // training corpus, in how many documents, so that training can leave a
@@ -81,14 +83,21 @@ func NewGazetteer(maxLen int) *Gazetteer {
 	return &Gazetteer{MaxLen: maxLen, Entries: map[uint32]GazEntry{}}
 }
 
-// Key hashes a name given as normalized token texts.
+// Key hashes a name given as normalized token texts. It chains the
+// words' own hashes (WordHash), which the tagger computes once per word,
+// so matching at every start position costs one multiply per word.
 func Key(norm []string) uint32 {
 	h := uint64(offset64)
 	for _, w := range norm {
-		h = hByte(hStr(h, w), 0)
+		h = chain(h, WordHash(w))
 	}
 	return uint32(h ^ h>>32)
 }
+
+// WordHash is the hash of one normalized token text.
+func WordHash(w string) uint64 { return hStr(offset64, w) }
+
+func chain(h, wh uint64) uint64 { return (bits.RotateLeft64(h, 23) ^ wh) * 0x9e3779b97f4a7c15 }
 
 // Add records one document's mention of a name with label lab.
 func (g *Gazetteer) Add(norm []string, lab int, src byte) {
@@ -126,7 +135,7 @@ func (g *Gazetteer) Match(toks []Tok, ex Exclude, out [][]GazHit) [][]GazHit {
 		}
 		h := uint64(offset64)
 		for l := 1; l <= g.MaxLen && i+l <= len(toks); l++ {
-			h = hByte(hStr(h, toks[i+l-1].Norm), 0)
+			h = chain(h, toks[i+l-1].Hash)
 			k := uint32(h ^ h>>32)
 			e, ok := g.get(k)
 			if !ok {
