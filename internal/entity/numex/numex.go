@@ -136,8 +136,18 @@ func (s *sent) trigger(i int) bool {
 	if c < 'a' || c > 'z' {
 		return c >= utf8.RuneSelf && !unicode.IsLetter(firstRune(w)) || c == '$' || c == '\''
 	}
-	return triggers[w] || strings.IndexByte(w, '-') > 0 || strings.HasSuffix(w, "$")
+	if trigShape[c-'a']&lenBit(len(w)) != 0 && triggers[w] {
+		return true
+	}
+	return strings.IndexByte(w, '-') > 0 || strings.HasSuffix(w, "$")
 }
+
+// trigShape[first letter] has bit lenBit(len(w)) set for every trigger
+// word w starting with a letter: most words fail this test and skip the
+// map lookup (this runs on every token).
+var trigShape [26]uint32
+
+func lenBit(n int) uint32 { return 1 << min(n, 31) }
 
 func firstRune(w string) rune {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -157,6 +167,11 @@ func init() {
 	}
 	for _, w := range strings.Fields("the a an this last next past coming recent all") {
 		triggers[w] = true
+	}
+	for w := range triggers {
+		if w != "" && w[0] >= 'a' && w[0] <= 'z' {
+			trigShape[w[0]-'a'] |= lenBit(len(w))
+		}
 	}
 }
 
