@@ -40,11 +40,18 @@ type engineState struct {
 	// pair must be asked again although the list is the same.
 	list  string
 	reask bool
+	// preparing is set while prepare runs; finishing once the worker is
+	// idle, until the panels are derived.
+	preparing, finishing bool
 	// Counts for the progress bar: requests sent and answered since the
 	// worker was last idle. Details are counted as partial results arrive.
 	texts, textsDone     int
 	pairs, pairsDone     int
 	details, detailsDone int
+	// collapsed memoises collapsed articles' HTML (collapsedHTML).
+	collapsed map[collapsedKey]string
+	// outbox holds encoded requests until flush.
+	outbox []string
 	// inbox holds responses until the next animation frame applies them
 	// in one update.
 	inbox     []workspace.EngineResponse
@@ -127,8 +134,27 @@ func (w *Workspace) receive(rs ...workspace.EngineResponse) {
 			w.ctx.Dispatch(w.applyInbox)
 			return nil
 		})
-		app.Window().Call("requestAnimationFrame", f)
+		// Sentence details change nothing on screen unless their pair is
+		// open: they are stored a few times a second, not every frame.
+		if onlyDetails(e.inbox) {
+			app.Window().Call("setTimeout", f, detailsEvery.Milliseconds())
+		} else {
+			app.Window().Call("requestAnimationFrame", f)
+		}
 	})
+}
+
+// detailsEvery spaces out storing sentence details (see receive).
+const detailsEvery = 300 * time.Millisecond
+
+// onlyDetails reports whether rs are all sentence details of pairs.
+func onlyDetails(rs []workspace.EngineResponse) bool {
+	for _, r := range rs {
+		if r.Op != "pair" || !r.Details {
+			return false
+		}
+	}
+	return len(rs) > 0
 }
 
 // applyBudget bounds the time one frame spends storing results.
@@ -211,12 +237,56 @@ func (w *Workspace) applyInbox(ctx app.Context) {
 	}
 	w.showProgress()
 	if p.progress.Phase == "" && idle && n == len(e.inbox) {
-		p.derive()
-		w.markIdle()
-		// Keep the analysis in the draft too, so a reload shows
-		// highlights at once.
-		w.saveSoon(ctx)
+		e.finishing = true
 	}
+	w.prepare()
+}
+
+// prepare does the per-article part of the panels (workspace.Prepare) for
+// analysed articles, one article per turn of the browser, so that deriving
+// the panels only merges. When analysis is over it then derives them and
+// tells tests the page is idle.
+func (w *Workspace) prepare() {
+	p := w.state()
+	e := &p.eng
+	if e.preparing {
+		return
+	}
+	e.preparing = true
+	ctx := w.ctx
+	ctx.Async(func() {
+		// This goroutine only runs while the UI goroutine waits (js/wasm
+		// has one thread), and reads the workspace afresh after each yield.
+		for i := 0; i < len(p.ws.Articles); i++ {
+			if _, analysed := p.ws.Auto(p.ws.Articles[i].Hash); !analysed || p.ws.Prepared(i) {
+				continue
+			}
+			p.ws.Prepare(i)
+			// The panels wait until the articles are prepared: deriving
+			// them meanwhile would do the preparation in one block.
+			p.derivedAt = time.Now()
+			yield()
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			e.preparing = false
+			if !e.finishing || p.progress.Phase != "" {
+				ctx.PreventUpdate()
+				return
+			}
+			for i := range p.ws.Articles {
+				if _, analysed := p.ws.Auto(p.ws.Articles[i].Hash); analysed && !p.ws.Prepared(i) {
+					w.prepare() // changed meanwhile
+					return
+				}
+			}
+			e.finishing = false
+			p.derive()
+			w.markIdle()
+			// Keep the analysis in the draft too, so a reload shows
+			// highlights at once.
+			w.saveSoon(ctx)
+		})
+	})
 }
 
 // analyse sends the worker whatever it has not been asked yet: the texts
@@ -271,6 +341,11 @@ func (w *Workspace) analyse(_ app.Context) {
 		e.sent[a.Hash] = true
 		_, analysed := p.ws.Auto(a.Hash)
 		if !analysed {
+			if e.texts == e.textsDone {
+				// A batch starts: the panels wait (see page.derive)
+				// rather than derive from texts not analysed yet.
+				p.derivedAt = time.Now()
+			}
 			e.texts++
 		}
 		w.post(workspace.EngineRequest{Op: "text", Hash: a.Hash, Text: a.Text, Analysed: analysed})
@@ -291,12 +366,24 @@ func (w *Workspace) analyse(_ app.Context) {
 		e.pairs += len(pairs)
 		w.post(workspace.EngineRequest{Op: "pairs", Pairs: pairs, Prefilter: workspace.NeedsPrefilter(len(p.ws.Articles))})
 	}
+	w.flush()
 	w.showProgress()
 }
 
-// post sends one request to the worker.
+// post queues a request for the worker; analyse sends what one change
+// needs as one message.
 func (w *Workspace) post(r workspace.EngineRequest) {
-	w.state().eng.worker.Call("postMessage", r.Encode())
+	e := &w.state().eng
+	e.outbox = append(e.outbox, r.Encode())
+}
+
+// flush sends the queued requests.
+func (w *Workspace) flush() {
+	e := &w.state().eng
+	if len(e.outbox) > 0 {
+		e.worker.Call("postMessage", workspace.EncodeBatch(e.outbox))
+		e.outbox = e.outbox[:0]
+	}
 }
 
 // showProgress says what the worker is doing.

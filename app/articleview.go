@@ -26,8 +26,6 @@ type ArticleView struct {
 	Marks    string // offsets of the followed entity's mentions here
 	Active   string // "start-end" of the highlight being inspected here
 	Unique   []workspace.Chunk
-	// Collapsed shows a summary line instead of the text.
-	Collapsed bool
 
 	renaming bool
 	editing  bool
@@ -40,6 +38,95 @@ type textKey struct {
 	a             *workspace.Article
 	analysed      bool
 	marks, active string
+}
+
+// renderArticles is the article list: a component per open article, and
+// one piece of HTML for each run of collapsed ones, whose summaries are all
+// a hundred-article workspace shows of most articles; as components they
+// cost more to mount than everything else on the page.
+func (w *Workspace) renderArticles() []app.UI {
+	p := w.state()
+	n := len(p.ws.Articles)
+	var out []app.UI
+	var run htmlb
+	runFrom := -1
+	endRun := func() {
+		if runFrom < 0 {
+			return
+		}
+		html := run.String()
+		out = append(out, app.Div().Class("collapsed-run").OnClick(p.onExpand).Body(app.Raw(html)))
+		run = htmlb{}
+		runFrom = -1
+	}
+	for i, a := range p.ws.Articles {
+		_, analysed := p.ws.Auto(a.Hash)
+		analysed = analysed || p.eng.failed != "" // then shown unhighlighted
+		if p.collapsed(i) {
+			if runFrom < 0 {
+				runFrom = i
+				run.open("div")
+			}
+			run.WriteString(p.collapsedHTML(a, i, analysed))
+			if i+1 == n || !p.collapsed(i+1) {
+				run.close("div")
+				endRun()
+			}
+			continue
+		}
+		out = append(out, &ArticleView{
+			P: p, A: a, Pos: i, Count: n, Analysed: analysed,
+			Marks: focusMarks(p, i), Active: activeMark(p, a.ID), Unique: p.unique(i),
+		})
+	}
+	return out
+}
+
+// collapsedKey is what a collapsed article's HTML is made from.
+type collapsedKey struct {
+	a        *workspace.Article
+	pos      int
+	analysed bool
+}
+
+// collapsedHTML is an article's summary, memoised: the list is rendered
+// again on every update of the page.
+func (p *page) collapsedHTML(a *workspace.Article, pos int, analysed bool) string {
+	k := collapsedKey{a, pos, analysed}
+	if h, ok := p.eng.collapsed[k]; ok {
+		return h
+	}
+	if p.eng.collapsed == nil || len(p.eng.collapsed) > 4*len(p.ws.Articles)+64 {
+		p.eng.collapsed = map[collapsedKey]string{} // drop old versions
+	}
+	head := "h-" + a.ID
+	meta := plural(len(strings.Fields(a.Text)), "word")
+	if !analysed {
+		meta += " · analysing…"
+	}
+	var b htmlb
+	b.open("article", "class", "article collapsed", "id", "art-"+a.ID, "data-testid", "article", "data-id", a.ID, "aria-labelledby", head)
+	b.open("header", "class", "article-head")
+	b.open("h2", "id", head)
+	b.elem("span", strconv.Itoa(pos+1), "class", "pos")
+	b.text(a.Title)
+	b.close("h2")
+	b.elem("span", meta, "class", "meta")
+	b.close("header")
+	b.open("p", "class", "summary")
+	b.text(summaryOf(a.Text) + " ")
+	b.elem("button", "Show text", "class", "btn small", "id", "expand-"+a.ID, "data-testid", "expand", "data-id", a.ID, "aria-label", "Show the text of "+a.Title)
+	b.close("p")
+	b.close("article")
+	p.eng.collapsed[k] = b.String()
+	return p.eng.collapsed[k]
+}
+
+// onExpand opens the collapsed article whose "Show text" was pressed.
+func (p *page) onExpand(ctx app.Context, e app.Event) {
+	if el, ok := hitData(e, "data-testid"); ok && el.Get("dataset").Get("testid").String() == "expand" {
+		p.expanded[el.Get("dataset").Get("id").String()] = true
+	}
 }
 
 // markSelector finds the highlight starting at byte off of an article; marks
@@ -59,24 +146,6 @@ func (v *ArticleView) Render() app.UI {
 	meta := plural(words, "word")
 	if !v.Analysed {
 		meta += " · analysing…"
-	}
-	if v.Collapsed {
-		// A light summary: with a hundred articles, every element and
-		// handler here is paid a hundred times when the batch is added.
-		return app.Article().Class("article collapsed").ID("art-"+a.ID).Attr("data-testid", "article").Attr("data-id", a.ID).Aria("labelledby", head).Body(
-			app.Header().Class("article-head").Body(
-				app.H2().ID(head).Body(
-					app.Span().Class("pos").Text(strconv.Itoa(v.Pos+1)),
-					app.Text(a.Title),
-				),
-				app.Span().Class("meta").Text(meta),
-			),
-			app.P().Class("summary").Body(
-				app.Text(summaryOf(a.Text)+" "),
-				app.Button().Class("btn small").Attr("data-testid", "expand").Aria("label", "Show the text of "+a.Title).Text("Show text").
-					OnClick(func(ctx app.Context, e app.Event) { v.P.expanded[v.A.ID] = true }),
-			),
-		)
 	}
 	return app.Article().Class("article").ID("art-"+a.ID).Attr("data-testid", "article").Attr("data-id", a.ID).Aria("labelledby", head).Body(
 		app.Header().Class("article-head").Body(

@@ -109,7 +109,13 @@ func (ep *EntityPanel) bodyHTML(ents []workspace.Entity) string {
 			b.elem("span", e.Label, "class", "tag", "data-label", e.Label)
 			b.text(" " + e.Name)
 			b.close("th")
-			for j, c := range e.Counts[:min(len(cols), len(e.Counts))] {
+			for j := range cols {
+				if j >= len(e.Counts) {
+					// Added while the panels wait for the batch (page.derive).
+					b.elem("td", "…", "class", "pending", "title", "Article "+strconv.Itoa(j+1)+" is not analysed yet")
+					continue
+				}
+				c := e.Counts[j]
 				if c == 0 {
 					b.elem("td", "—", "class", "missing", "data-count", "0", "title", e.Name+" is not in article "+strconv.Itoa(j+1))
 					continue

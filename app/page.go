@@ -38,7 +38,9 @@ type page struct {
 	pasteDirty bool
 	memoRev    int
 	derivedAt  time.Time
-	entities   []workspace.Entity
+	// derivedArts are the articles the panels were derived from.
+	derivedArts []*workspace.Article
+	entities    []workspace.Entity
 	// uniques memoises what only each article says, per comparison state.
 	uniques   [][]workspace.Chunk
 	uniqueRev [2]int
@@ -117,15 +119,30 @@ func (p *page) derive() {
 	if p.memoRev == p.ws.Rev() && p.entities != nil {
 		return
 	}
-	// Throttled views must still match the article list: they index
-	// articles by position.
-	if p.progress.Phase != "" && p.entities != nil && len(p.quotes) == len(p.ws.Articles) && time.Since(p.derivedAt) < deriveEvery {
+	// Throttled views must still match the articles they cover: they index
+	// articles by position. Articles added since are only not in them yet.
+	if p.progress.Phase != "" && p.entities != nil && p.derivedPrefix() && time.Since(p.derivedAt) < deriveEvery {
 		return
 	}
 	p.derivedAt = time.Now()
+	p.derivedArts = append(p.derivedArts[:0], p.ws.Articles...)
 	p.memoRev = p.ws.Rev()
 	p.entities = p.ws.Entities()
 	p.quotes = p.ws.Quotes()
+}
+
+// derivedPrefix reports whether the articles the panels were derived from
+// are still the first articles, in place and unchanged.
+func (p *page) derivedPrefix() bool {
+	if len(p.derivedArts) > len(p.ws.Articles) {
+		return false
+	}
+	for i, a := range p.derivedArts {
+		if p.ws.Articles[i] != a {
+			return false
+		}
+	}
+	return true
 }
 
 // entity returns the indexed entity with key.

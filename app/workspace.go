@@ -124,18 +124,7 @@ func (w *Workspace) Render() app.UI {
 					app.If(len(p.ws.Articles) == 0, func() app.UI {
 						return app.P().Class("empty").Text("No articles yet. Paste one above, or several separated by a line with ---.")
 					}),
-					app.Div().Class("article-list").Body(
-						app.Range(p.ws.Articles).Slice(func(i int) app.UI {
-							a := p.ws.Articles[i]
-							_, analysed := p.ws.Auto(a.Hash)
-							analysed = analysed || p.eng.failed != "" // then shown unhighlighted
-							return &ArticleView{
-								P: p, A: a, Pos: i, Count: len(p.ws.Articles), Analysed: analysed,
-								Marks: focusMarks(p, i), Active: activeMark(p, a.ID), Unique: p.unique(i),
-								Collapsed: p.collapsed(i),
-							}
-						}),
-					),
+					app.Div().Class("article-list").Body(w.renderArticles()...),
 				),
 				app.Aside().Class("panel").Aria("label", "Across articles").Body(
 					&EntityPanel{P: p, Rev: p.memoRev, Titles: titles(p), Focus: p.focus},

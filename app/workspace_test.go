@@ -108,7 +108,7 @@ func TestHighlightsWrapTheirText(t *testing.T) {
 }
 
 // TestRenderWhileAnalysing adds an article while the panels are throttled
-// (analysis running): views indexed by article position must follow.
+// (analysis running): views indexed by article position must stay aligned.
 func TestRenderWhileAnalysing(t *testing.T) {
 	p := newPage()
 	a := p.ws.Add("", "Ana Lee spoke.")
@@ -122,7 +122,12 @@ func TestRenderWhileAnalysing(t *testing.T) {
 	if got := count(html, `data-testid="article"`); got != 3 {
 		t.Errorf("articles = %d, want 3", got)
 	}
-	if got := count(html, `data-count=`); got != 3 {
-		t.Errorf("matrix cells = %d, want 3 (one entity, three articles)", got)
+	// The panels wait for the batch: the new article's cell is pending,
+	// the others keep their counts.
+	if got := count(html, `data-count=`); got != 2 {
+		t.Errorf("matrix cells with a count = %d, want 2 (one entity, two analysed articles)", got)
+	}
+	if got := count(html, `class="pending"`); got != 1 {
+		t.Errorf("pending matrix cells = %d, want 1 (the article added)", got)
 	}
 }

@@ -6,8 +6,8 @@
 // (internal/workspace/engine) on its own thread, so the page's thread only
 // renders, and the engine's code and model are not part of app.wasm.
 //
-// Messages are strings both ways: an engine.Request each way in, batches of
-// engine.Response out (workspace.EncodeBatch).
+// Messages are strings both ways: batches (workspace.EncodeBatch) of
+// encoded engine.Request in and of engine.Response out.
 // The worker script queues what arrives before this program is running and
 // hands it over through glossEngine.receive.
 package main
@@ -67,8 +67,14 @@ func main() {
 		msgs := inbox
 		inbox = nil
 		mu.Unlock()
-		for _, m := range msgs {
-			if err := q.Push(m); err != nil {
+		for _, batch := range msgs {
+			reqs, err := workspace.SplitBatch(batch)
+			for _, m := range reqs {
+				if err == nil {
+					err = q.Push(m)
+				}
+			}
+			if err != nil {
 				out = append(out, engine.Response{Op: "error", Error: err.Error()}.Encode())
 			}
 		}

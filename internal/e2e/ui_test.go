@@ -356,6 +356,53 @@ func TestPasteSeveral(t *testing.T) {
 	}
 }
 
+// TestCollapsedArticles adds more articles than are opened at first: the
+// rest show a summary and open on "Show text", highlighted, and the
+// matrix of the first ones and every article's place stay right.
+func TestCollapsedArticles(t *testing.T) {
+	bin, web := build(t)
+	srv := startServer(t, bin, web, 0)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	wait(t, ctx, AppReadyJS)
+	var texts []string
+	for i := range 15 {
+		texts = append(texts, fmt.Sprintf("Story %d\n\nMayor Elena Varga visited Valmora on day %d with %d officials.", i+1, i+1, i+3))
+	}
+	addArticles(t, ctx, strings.Join(texts, "\n---\n"))
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 15`)
+	wait(t, ctx, idleCapped)
+	if n := eval[int](t, ctx, `document.querySelectorAll('[data-testid="article"].collapsed').length`); n != 3 {
+		t.Errorf("collapsed articles = %d, want 3 (15 less the 12 open)", n)
+	}
+	if got := eval[string](t, ctx, `document.querySelectorAll('[data-testid="article"]')[13].querySelector('h2').lastChild.textContent`); got != "Story 14" {
+		t.Errorf("article 14 title = %q, want Story 14", got)
+	}
+	press(t, ctx, `[data-testid="article"]:nth-child(2 of [data-testid="article"].collapsed) [data-testid="expand"]`)
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]')[13].querySelector('.text [data-entity="PER"]')?.textContent === 'Elena Varga'`)
+	if n := eval[int](t, ctx, `document.querySelectorAll('[data-testid="article"].collapsed').length`); n != 2 {
+		t.Errorf("collapsed articles after opening one = %d, want 2", n)
+	}
+	if got := eval[string](t, ctx, `[...document.querySelectorAll('[data-testid="article"] h2')].map(h => h.lastChild.textContent).join('|')`); got != strings.Join(func() []string {
+		var titles []string
+		for i := range 15 {
+			titles = append(titles, fmt.Sprintf("Story %d", i+1))
+		}
+		return titles
+	}(), "|") {
+		t.Errorf("titles in order = %s", got)
+	}
+	checkAxe(t, ctx, "collapsed articles")
+}
+
+// idleCapped is idle for workspaces larger than the heat map (12 articles).
+const idleCapped = `(() => {
+	const n = Math.min(12, document.querySelectorAll('[data-testid="article"]').length);
+	const cells = document.querySelectorAll('[data-testid="sim-cell"]');
+	return n > 0 && !document.querySelector('[data-testid="progress"]') &&
+		cells.length === n * (n - 1) && [...cells].every(c => c.dataset.relation !== 'pending');
+})()`
+
 // AppReadyJS is browsertest.AppReady, repeated so this file reads alone.
 const AppReadyJS = `document.querySelector('[data-app-state="ready"]') !== null`
 

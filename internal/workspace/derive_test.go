@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -353,5 +354,33 @@ func TestDerivedViewsFollowChanges(t *testing.T) {
 	w.Undo()
 	if q := w.Quotes()[0]; len(q) != 1 || !strings.Contains(q[0].Text, "open") {
 		t.Errorf("quotes after undo = %+v, want the old quote", q)
+	}
+}
+
+func TestPrepare(t *testing.T) {
+	w := benchWorkspace(6)
+	want, wantQ := w.Entities(), w.Quotes()
+	w.quoteCache, w.formCache = nil, nil
+	for i := range w.Articles {
+		if w.Prepared(i) {
+			t.Fatalf("article %d prepared before Prepare", i)
+		}
+		w.Prepare(i)
+		if !w.Prepared(i) {
+			t.Fatalf("article %d not prepared after Prepare", i)
+		}
+	}
+	if got, gotQ := w.Entities(), w.Quotes(); !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotQ, wantQ) {
+		t.Errorf("panels after Prepare differ from panels derived cold")
+	}
+	a := w.Articles[2]
+	if err := w.Relabel(a.ID, 0, len("Story"), "MISC"); err != nil {
+		t.Fatal(err)
+	}
+	if w.Prepared(2) {
+		t.Error("article prepared after its correction changed it")
+	}
+	if !w.Prepared(len(w.Articles)) {
+		t.Error("an index past the end is not waiting for anything")
 	}
 }

@@ -313,17 +313,30 @@ func EncodeBatch(msgs []string) string {
 
 // DecodeBatch splits a message made by EncodeBatch into its responses.
 func DecodeBatch(msg string) ([]EngineResponse, error) {
-	r := wireReader{s: msg}
-	var out []EngineResponse
-	for r.s != "" && r.err == nil {
-		e, err := DecodeEngineResponse(r.str())
-		if r.err != nil {
-			break
-		}
+	msgs, err := SplitBatch(msg)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]EngineResponse, 0, len(msgs))
+	for _, m := range msgs {
+		e, err := DecodeEngineResponse(m)
 		if err != nil {
 			return out, err
 		}
 		out = append(out, e)
+	}
+	return out, nil
+}
+
+// SplitBatch splits a message made by EncodeBatch into the messages it
+// joins (the page sends its requests for one change together).
+func SplitBatch(msg string) ([]string, error) {
+	r := wireReader{s: msg}
+	var out []string
+	for r.s != "" && r.err == nil {
+		if s := r.str(); r.err == nil {
+			out = append(out, s)
+		}
 	}
 	return out, r.err
 }

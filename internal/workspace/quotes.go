@@ -179,8 +179,9 @@ func (w *Workspace) Quotes() [][]Quote {
 	index := map[string][]int{} // word → positions in refs
 	for i, a := range w.Articles {
 		out[i] = w.findQuotes(a)
+		words := w.quoteCache[a].words
 		for qi := range out[i] {
-			set := quoteWords(out[i][qi].Text)
+			set := words[qi]
 			for word := range set {
 				index[word] = append(index[word], len(refs))
 			}
@@ -256,11 +257,41 @@ func (w *Workspace) findQuotes(a *Article) []Quote {
 	if w.quoteCache == nil || len(w.quoteCache) > 4*len(w.Articles)+64 {
 		w.quoteCache = map[*Article]quoteEntry{} // drop entries of old versions
 	}
-	w.quoteCache[a] = quoteEntry{analysed, q}
+	words := make([]map[string]bool, len(q))
+	for i := range q {
+		words[i] = quoteWords(q[i].Text)
+	}
+	w.quoteCache[a] = quoteEntry{analysed, q, words}
 	return slices.Clone(q)
 }
 
 type quoteEntry struct {
 	analysed bool
 	quotes   []Quote
+	words    []map[string]bool // quoteWords of each quote, read only
+}
+
+// Prepare does the per-article part of Entities and Quotes for article i
+// ahead of time: a page with many articles calls it one article at a time
+// between frames, so that deriving its panels afterwards only merges.
+func (w *Workspace) Prepare(i int) {
+	if i < 0 || i >= len(w.Articles) {
+		return
+	}
+	a := w.Articles[i]
+	w.mentionForms(a)
+	w.findQuotes(a)
+}
+
+// Prepared reports whether article i's part of the panels is ready (see
+// Prepare).
+func (w *Workspace) Prepared(i int) bool {
+	if i < 0 || i >= len(w.Articles) {
+		return true
+	}
+	a := w.Articles[i]
+	_, analysed := w.auto[a.Hash]
+	f, okf := w.formCache[a]
+	q, okq := w.quoteCache[a]
+	return okf && okq && f.analysed == analysed && q.analysed == analysed
 }
