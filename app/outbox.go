@@ -75,7 +75,7 @@ func uploadQueued(base string, keep func(id, token string)) (last shareState, wa
 			continue
 		}
 		resp, err := fetchAPI("POST", "/api/sets", []byte(q.Body), "")
-		if errors.Is(err, errOffline) {
+		if retryable(err) {
 			return last, true, nil
 		}
 		var c created
@@ -83,8 +83,8 @@ func uploadQueued(base string, keep func(id, token string)) (last shareState, wa
 			err = json.Unmarshal(resp, &c)
 		}
 		if err != nil {
-			// The server refused it: say so once and drop it, as a share
-			// made online would have failed.
+			// The server refused it for good: say so once and drop it,
+			// as a share made online would have failed.
 			_ = d.del(storeOutbox, k)
 			last = shareState{open: true, kind: q.Kind, failed: true, msg: "The queued link could not be saved: " + userError(err)}
 			continue
@@ -101,6 +101,13 @@ func uploadQueued(base string, keep func(id, token string)) (last shareState, wa
 		}
 	}
 	return last, false, nil
+}
+
+// retryable reports whether an upload failed for now only: the server is
+// down, restarting behind a proxy, or busy.
+func retryable(err error) bool {
+	var ae *apiError
+	return errors.Is(err, errOffline) || errors.As(err, &ae) && (ae.Status >= 500 || ae.Status == 429 || ae.Status == 408)
 }
 
 // outboxState is the page's side of the queue.

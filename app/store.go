@@ -68,7 +68,11 @@ func (idbStore) Del(key string) error {
 }
 
 func (idbStore) PutNow(kv map[string]string) {
-	idbMu.Lock()
+	// A JavaScript callback must not block: if the connection is being
+	// opened right now, there is nothing to write through yet.
+	if !idbMu.TryLock() {
+		return
+	}
 	d := idbConn
 	idbMu.Unlock()
 	if d != nil {

@@ -95,3 +95,27 @@ func TestStorageMessage(t *testing.T) {
 		t.Error("quota and missing storage are the same error")
 	}
 }
+
+// TestRetryable keeps a queued share for failures that pass and drops it
+// for refusals that would repeat.
+func TestRetryable(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"server down", errOffline, true},
+		{"proxy while restarting", &apiError{Status: 502}, true},
+		{"rate limited", &apiError{Status: 429, Code: annot.ERATELIMIT}, true},
+		{"too large", &apiError{Status: 413, Code: annot.ETOOLARGE}, false},
+		{"bad request", &apiError{Status: 400}, false},
+		{"wrapped offline", errors.Join(errors.New("post"), errOffline), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := retryable(tt.err); got != tt.want {
+				t.Errorf("retryable(%v) = %v, want %v", tt.err, got, tt.want)
+			}
+		})
+	}
+}
