@@ -6,7 +6,7 @@
 // (internal/workspace/engine) on its own thread, so the page's thread only
 // renders, and the engine's code and model are not part of app.wasm.
 //
-// Messages are strings both ways: batches (workspace.EncodeBatch) of
+// Messages are strings both ways: batches (wire.EncodeBatch) of
 // encoded engine.Request in and of engine.Response out.
 // The worker script queues what arrives before this program is running and
 // hands it over through glossEngine.receive.
@@ -17,8 +17,8 @@ import (
 	"syscall/js"
 	"time"
 
-	"gloss/internal/workspace"
 	"gloss/internal/workspace/engine"
+	"gloss/internal/workspace/wire"
 )
 
 func main() {
@@ -50,7 +50,7 @@ func main() {
 	y := newYielder()
 	q := engine.NewQueue(e)
 	js.Global().Get("glossEngine").Call("start", receive)
-	post(workspace.EncodeBatch([]string{ready.Encode()}))
+	post(wire.EncodeBatch([]string{ready.Encode()}))
 	// Responses go out in batches of what was done within batchFor, and
 	// whenever the queue runs dry.
 	const batchFor = 8 * time.Millisecond
@@ -58,7 +58,7 @@ func main() {
 	var since time.Time
 	flush := func() {
 		if len(out) > 0 {
-			post(workspace.EncodeBatch(out))
+			post(wire.EncodeBatch(out))
 			out = out[:0]
 		}
 	}
@@ -68,7 +68,7 @@ func main() {
 		inbox = nil
 		mu.Unlock()
 		for _, batch := range msgs {
-			reqs, err := workspace.SplitBatch(batch)
+			reqs, err := wire.SplitBatch(batch)
 			for _, m := range reqs {
 				if err == nil {
 					err = q.Push(m)

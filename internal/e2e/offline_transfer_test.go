@@ -266,15 +266,20 @@ func TestExportImport(t *testing.T) {
 	}
 	checkAxe(t, ctx, "import result")
 
-	// A saved set opens as the workspace, keeping what was open aside.
-	setFile := filepath.Join(t.TempDir(), "set.json")
-	if err := os.WriteFile(setFile, get("set", "gloss-set.json"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	// A saved set dropped on the page opens as the workspace, keeping
+	// what was open aside.
+	setData := get("set", "gloss-set.json")
 	remove := `document.querySelector('[data-testid="article"] [data-testid="remove-article"]')`
 	eval[bool](t, ctx, remove+`.click() ?? true`)
 	wait(t, ctx, articles(2))
-	do(t, ctx, chromedp.SetUploadFiles(`[data-testid="import-file"]`, []string{setFile}))
+	eval[bool](t, ctx, `(() => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([`+jsString(string(setData))+`], "workspace.json", {type: "application/json"}));
+		const zone = document.querySelector('[data-testid="paste"]').closest('section');
+		zone.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));
+		zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true; })()`)
+	wait(t, ctx, `(document.querySelector('[data-testid="transfer-msg"]')?.textContent ?? '').includes('workspace.json: 3 articles imported')`)
 	wait(t, ctx, articles(3))
 	wait(t, ctx, `document.querySelector('[data-testid="restore-kept"]') !== null`)
 }

@@ -33,7 +33,7 @@ func benchWorkspace(n int) *Workspace {
 				}
 				s := at + j
 				e := s + len(word) + 1
-				ms = append(ms, Mention{s, e, label})
+				ms = append(ms, Mention{Start: s, End: e, Label: label})
 				at = e
 			}
 		}

@@ -87,7 +87,7 @@ func TestEntitiesMerge(t *testing.T) {
 					}
 				}
 				if !overl {
-					ms = append(ms, Mention{off, off + len(phrase), labels[phrase]})
+					ms = append(ms, Mention{Start: off, End: off + len(phrase), Label: labels[phrase]})
 				}
 			}
 		}
@@ -294,7 +294,7 @@ func TestDraftSnapshot(t *testing.T) {
 		t.Fatalf("empty draft: %v, %v", back, err)
 	}
 	a := w.Add("", "Ana Lee spoke.")
-	w.SetAuto(a.Hash, []Mention{{0, 7, "PER"}})
+	w.SetAuto(a.Hash, []Mention{{Start: 0, End: 7, Label: "PER"}})
 	d := w.NewDraft()
 	// Changes after the snapshot are not in it.
 	w.Add("", "Later article.")
@@ -335,7 +335,7 @@ func TestDerivedViewsFollowChanges(t *testing.T) {
 		t.Fatalf("quotes before analysis = %+v", q)
 	}
 	s := strings.Index(text, "Ana Lee")
-	w.SetAuto(a.Hash, []Mention{{s, s + len("Ana Lee"), "ORG"}})
+	w.SetAuto(a.Hash, []Mention{{Start: s, End: s + len("Ana Lee"), Label: "ORG"}})
 	if e := w.Entities(); len(e) != 1 || e[0].Label != "ORG" {
 		t.Fatalf("entities after analysis = %+v", e)
 	}

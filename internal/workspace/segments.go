@@ -1,5 +1,7 @@
 package workspace
 
+import "gloss/internal/workspace/wire"
+
 // Segment is a stretch of an article as rendered: plain text, or one
 // highlight.
 type Segment struct {
@@ -29,8 +31,8 @@ func Segments(text string, spans []Span) []Segment {
 	return out
 }
 
-// Chunk is a stretch of text analysed in one go.
-type Chunk struct{ Start, End int }
+// Chunk is a stretch of text (wire.Chunk).
+type Chunk = wire.Chunk
 
 // ChunkBytes bounds one analysis slice: about 1,000 tokens of news prose,
 // which the entity recogniser handles in a few milliseconds natively and
@@ -45,11 +47,11 @@ func Chunks(text string) []Chunk {
 	var out []Chunk
 	for at := 0; at < len(text); {
 		if len(text)-at <= ChunkBytes {
-			out = append(out, Chunk{at, len(text)})
+			out = append(out, Chunk{Start: at, End: len(text)})
 			break
 		}
 		end := cutPoint(text, at, at+ChunkBytes)
-		out = append(out, Chunk{at, end})
+		out = append(out, Chunk{Start: at, End: end})
 		at = end
 	}
 	return out

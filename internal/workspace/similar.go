@@ -1,59 +1,33 @@
 package workspace
 
 import (
-	"hash/fnv"
+	"gloss/internal/workspace/wire"
+
 	"slices"
-	"strings"
-	"unicode"
 )
 
-// Passage is a passage two articles share, byte offsets into each.
-type Passage struct {
-	AStart, AEnd, BStart, BEnd int
-	Kind                       string // "exact" or "edited"
-}
-
-// SentenceLink pairs a sentence of A with its best counterpart in B.
-type SentenceLink struct {
-	AStart, AEnd, BStart, BEnd int
-	Score                      float64
-}
-
-// PairResult is the comparison of two texts, oriented A then B.
-type PairResult struct {
-	Score     float64
-	Relation  string
-	Passages  []Passage
-	Sentences []SentenceLink
-	// UniqueA and UniqueB are the stretches each says and the other does
-	// not.
-	UniqueA, UniqueB []Chunk
-	// Compared is false for pairs the prefilter judged unrelated without
-	// running the full comparison; Score is then the prefilter's.
-	Compared bool
-	// Partial is true while the sentences are not matched yet (see
-	// internal/workspace/engine): score, relation and passages are final,
-	// Sentences and the unique stretches are not there yet.
-	Partial bool
-}
+// The result types live in package wire, which the engine worker shares
+// with the page without the rest of the workspace.
+type (
+	Passage      = wire.Passage
+	SentenceLink = wire.SentenceLink
+	PairResult   = wire.PairResult
+	Shingles     = wire.Shingles
+)
 
 // Unrelated is the relation of pairs that share next to nothing.
-const Unrelated = "unrelated"
+const Unrelated = wire.Unrelated
 
-// flip orients r the other way round.
-func (r PairResult) flip() PairResult {
-	out := r
-	out.Passages = make([]Passage, len(r.Passages))
-	for i, p := range r.Passages {
-		out.Passages[i] = Passage{p.BStart, p.BEnd, p.AStart, p.AEnd, p.Kind}
-	}
-	out.Sentences = make([]SentenceLink, len(r.Sentences))
-	for i, s := range r.Sentences {
-		out.Sentences[i] = SentenceLink{s.BStart, s.BEnd, s.AStart, s.AEnd, s.Score}
-	}
-	out.UniqueA, out.UniqueB = r.UniqueB, r.UniqueA
-	return out
-}
+// PrefilterMin is the word-trigram Jaccard below which two articles are
+// taken as unrelated without the full comparison (wire.PrefilterMin).
+const PrefilterMin = wire.PrefilterMin
+
+// ShinglesOf returns the word trigrams of text, lower-cased.
+func ShinglesOf(text string) Shingles { return wire.ShinglesOf(text) }
+
+// Related reports whether two texts are worth comparing in full; when
+// they are not, r is their settled result.
+func Related(a, b Shingles) (PairResult, bool) { return wire.Related(a, b) }
 
 func pairKey(ha, hb string) (string, bool) {
 	if ha <= hb {
@@ -70,7 +44,7 @@ func (w *Workspace) SetPair(ha, hb string, r PairResult) {
 	}
 	k, flipped := pairKey(ha, hb)
 	if flipped {
-		r = r.flip()
+		r = r.Flip()
 	}
 	w.pairs[k] = r
 	w.pairRev++
@@ -92,12 +66,12 @@ func (w *Workspace) Pair(i, j int) (PairResult, bool) {
 		// The same text twice.
 		n := len(w.Articles[i].Text)
 		return PairResult{Score: 1, Relation: "near-duplicate", Compared: true,
-			Passages: []Passage{{0, n, 0, n, "exact"}}}, true
+			Passages: []Passage{{AStart: 0, AEnd: n, BStart: 0, BEnd: n, Kind: "exact"}}}, true
 	}
 	k, flipped := pairKey(ha, hb)
 	r, ok := w.pairs[k]
 	if ok && flipped {
-		r = r.flip()
+		r = r.Flip()
 	}
 	return r, ok
 }
@@ -148,57 +122,6 @@ func (w *Workspace) PendingPairs() [][2]int {
 	return out
 }
 
-// PrefilterMin is the word-trigram Jaccard below which two articles are
-// taken as unrelated without the full comparison. Rewrites of one report
-// share far more; independent reports of one story share some trigrams of
-// names and set phrases.
-const PrefilterMin = 0.03
-
-// Shingles is the set of hashed word trigrams of a text.
-type Shingles map[uint64]bool
-
-// ShinglesOf returns the word trigrams of text, lower-cased.
-func ShinglesOf(text string) Shingles {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	out := make(Shingles, len(words))
-	for i := 0; i+3 <= len(words); i++ {
-		h := fnv.New64a()
-		for _, w := range words[i : i+3] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
-		}
-		out[h.Sum64()] = true
-	}
-	return out
-}
-
-// Related reports whether two texts are worth comparing in full; when
-// they are not, r is their settled result (Unrelated, with the Jaccard of
-// their trigrams as score).
-func Related(a, b Shingles) (r PairResult, ok bool) {
-	s := jaccard(a, b)
-	if s < PrefilterMin {
-		return PairResult{Score: s, Relation: Unrelated}, false
-	}
-	return PairResult{}, true
-}
-
-func jaccard(a, b Shingles) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	in := 0
-	for k := range a {
-		if b[k] {
-			in++
-		}
-	}
-	return float64(in) / float64(len(a)+len(b)-in)
-}
-
 // Unique returns what only article i says: the stretches unique against
 // every other article. ok is false while some of its pairs are not compared
 // in full.
@@ -219,7 +142,7 @@ func (w *Workspace) Unique(i int) (spans []Chunk, ok bool) {
 			rs = append(rs, r)
 		}
 	}
-	spans = []Chunk{{0, len(w.Articles[i].Text)}}
+	spans = []Chunk{{Start: 0, End: len(w.Articles[i].Text)}}
 	for _, r := range rs {
 		spans = intersect(spans, r.UniqueA)
 	}
@@ -237,7 +160,7 @@ func intersect(a, b []Chunk) []Chunk {
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		s, e := max(a[i].Start, b[j].Start), min(a[i].End, b[j].End)
 		if s < e {
-			out = append(out, Chunk{s, e})
+			out = append(out, Chunk{Start: s, End: e})
 		}
 		if a[i].End < b[j].End {
 			i++

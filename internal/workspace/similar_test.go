@@ -37,12 +37,12 @@ func TestIntersect(t *testing.T) {
 		a, b []Chunk
 		want []Chunk
 	}{
-		{"disjoint", []Chunk{{0, 5}}, []Chunk{{5, 9}}, nil},
-		{"inside", []Chunk{{0, 10}}, []Chunk{{2, 4}, {6, 8}}, []Chunk{{2, 4}, {6, 8}}},
-		{"unsorted b", []Chunk{{0, 10}}, []Chunk{{6, 8}, {2, 4}}, []Chunk{{2, 4}, {6, 8}}},
-		{"straddling", []Chunk{{0, 4}, {6, 10}}, []Chunk{{3, 7}, {9, 12}}, []Chunk{{3, 4}, {6, 7}, {9, 10}}},
-		{"one b over many a", []Chunk{{0, 2}, {3, 5}, {6, 8}}, []Chunk{{1, 7}}, []Chunk{{1, 2}, {3, 5}, {6, 7}}},
-		{"empty", nil, []Chunk{{0, 1}}, nil},
+		{"disjoint", []Chunk{{Start: 0, End: 5}}, []Chunk{{Start: 5, End: 9}}, nil},
+		{"inside", []Chunk{{Start: 0, End: 10}}, []Chunk{{Start: 2, End: 4}, {Start: 6, End: 8}}, []Chunk{{Start: 2, End: 4}, {Start: 6, End: 8}}},
+		{"unsorted b", []Chunk{{Start: 0, End: 10}}, []Chunk{{Start: 6, End: 8}, {Start: 2, End: 4}}, []Chunk{{Start: 2, End: 4}, {Start: 6, End: 8}}},
+		{"straddling", []Chunk{{Start: 0, End: 4}, {Start: 6, End: 10}}, []Chunk{{Start: 3, End: 7}, {Start: 9, End: 12}}, []Chunk{{Start: 3, End: 4}, {Start: 6, End: 7}, {Start: 9, End: 10}}},
+		{"one b over many a", []Chunk{{Start: 0, End: 2}, {Start: 3, End: 5}, {Start: 6, End: 8}}, []Chunk{{Start: 1, End: 7}}, []Chunk{{Start: 1, End: 2}, {Start: 3, End: 5}, {Start: 6, End: 7}}},
+		{"empty", nil, []Chunk{{Start: 0, End: 1}}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := intersect(tt.a, tt.b); !slices.Equal(got, tt.want) {

@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"gloss/internal/workspace/wire"
+
 	"errors"
 	"fmt"
 	"slices"
@@ -11,11 +13,8 @@ import (
 	"gloss/internal/annot"
 )
 
-// Mention is an automatically recognised entity: Text[Start:End] with a label.
-type Mention struct {
-	Start, End int
-	Label      string
-}
+// Mention is an automatically recognised entity (wire.Mention).
+type Mention = wire.Mention
 
 // Annotation is a correction made by hand. Label NoEntity removes what the
 // engine found there. Quote, Prefix and Suffix anchor it in the text the way

@@ -124,7 +124,7 @@ func newAnalysed(t *testing.T, text string, ms ...Mention) (*Workspace, *Article
 func mention(text, sub string, nth int, label string) Mention {
 	offs := Occurrences(text, sub)
 	s := offs[nth]
-	return Mention{s, s + len(sub), label}
+	return Mention{Start: s, End: s + len(sub), Label: label}
 }
 
 type spanView struct {
@@ -210,7 +210,7 @@ func TestCorrections(t *testing.T) {
 }
 
 func TestCorrectionErrors(t *testing.T) {
-	w, a := newAnalysed(t, "Zürich Ü", Mention{0, 7, "LOC"})
+	w, a := newAnalysed(t, "Zürich Ü", Mention{Start: 0, End: 7, Label: "LOC"})
 	for _, tt := range []struct {
 		name       string
 		start, end int

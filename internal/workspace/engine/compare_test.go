@@ -116,3 +116,9 @@ func TestPrefiltered(t *testing.T) {
 		t.Error("Known after Forget")
 	}
 }
+
+func TestMinSentenceScore(t *testing.T) {
+	if engine.MinSentenceScore != compare.MinSentenceScore {
+		t.Errorf("engine.MinSentenceScore = %v, want compare.MinSentenceScore %v", engine.MinSentenceScore, compare.MinSentenceScore)
+	}
+}

@@ -2,7 +2,8 @@
 // entities of each text and the comparison of each pair of texts. The page
 // runs it in a Web Worker (cmd/engine), so that none of its work blocks the
 // page's thread and the engine's code and model stay out of app.wasm; its
-// results are workspace types the page stores as they arrive.
+// results are the types of package wire, which the page stores as they
+// arrive.
 //
 // A pair is compared in two steps: Scores (score, relation, shared
 // passages: what the similarity matrix shows, a few milliseconds) and
@@ -14,10 +15,9 @@ package engine
 import (
 	"slices"
 
-	"gloss/internal/compare"
 	"gloss/internal/entity"
 	"gloss/internal/similarity"
-	"gloss/internal/workspace"
+	"gloss/internal/workspace/wire"
 )
 
 // Engine keeps each text's analysis by content hash, so that a text is
@@ -25,12 +25,12 @@ import (
 type Engine struct {
 	texts    map[string]string
 	docs     map[string]*similarity.Doc
-	shingles map[string]workspace.Shingles
+	shingles map[string]wire.Shingles
 }
 
 // New returns an empty engine.
 func New() *Engine {
-	return &Engine{texts: map[string]string{}, docs: map[string]*similarity.Doc{}, shingles: map[string]workspace.Shingles{}}
+	return &Engine{texts: map[string]string{}, docs: map[string]*similarity.Doc{}, shingles: map[string]wire.Shingles{}}
 }
 
 // Warm loads the entity model and runs one small comparison, so that their
@@ -43,7 +43,7 @@ func (e *Engine) Warm() error {
 	return err
 }
 
-// Add makes text known under hash (its workspace.Article.Hash).
+// Add makes text known under hash (its wire.Article.Hash).
 func (e *Engine) Add(hash, text string) {
 	e.texts[hash] = text
 }
@@ -64,20 +64,20 @@ func (e *Engine) Forget(hash string) {
 // Entities recognises the entities of the text added under hash. The whole
 // article is one entity.Document: a surname late in the text keeps the type
 // its full name was given earlier.
-func (e *Engine) Entities(hash string) ([]workspace.Mention, error) {
+func (e *Engine) Entities(hash string) ([]wire.Mention, error) {
 	return Entities(e.texts[hash])
 }
 
 // Entities recognises the entities of text.
-func Entities(text string) ([]workspace.Mention, error) {
+func Entities(text string) ([]wire.Mention, error) {
 	d, err := entity.NewDocument()
 	if err != nil {
 		return nil, err
 	}
 	ents := d.Recognize(text)
-	ms := make([]workspace.Mention, len(ents))
+	ms := make([]wire.Mention, len(ents))
 	for i, x := range ents {
-		ms[i] = workspace.Mention{Start: x.Start, End: x.End, Label: x.Label}
+		ms[i] = wire.Mention{Start: x.Start, End: x.End, Label: x.Label}
 	}
 	return ms, nil
 }
@@ -92,25 +92,25 @@ func (e *Engine) doc(hash string) *similarity.Doc {
 }
 
 // Prefiltered settles a pair by word trigrams alone when the workspace is
-// large enough for that (workspace.NeedsPrefilter): ok is true and r the
+// large enough for that (wire.NeedsPrefilter): ok is true and r the
 // settled result when the two texts are unrelated.
-func (e *Engine) Prefiltered(ha, hb string) (r workspace.PairResult, ok bool) {
-	sh := func(h string) workspace.Shingles {
+func (e *Engine) Prefiltered(ha, hb string) (r wire.PairResult, ok bool) {
+	sh := func(h string) wire.Shingles {
 		s, found := e.shingles[h]
 		if !found {
-			s = workspace.ShinglesOf(e.texts[h])
+			s = wire.ShinglesOf(e.texts[h])
 			e.shingles[h] = s
 		}
 		return s
 	}
-	r, related := workspace.Related(sh(ha), sh(hb))
+	r, related := wire.Related(sh(ha), sh(hb))
 	return r, !related
 }
 
 // Scores compares the texts added under ha and hb without matching their
 // sentences: the score, relation and shared passages are final; the result
 // is marked Partial until Details.
-func (e *Engine) Scores(ha, hb string) workspace.PairResult {
+func (e *Engine) Scores(ha, hb string) wire.PairResult {
 	s := similarity.NewSetDocs([]*similarity.Doc{e.doc(ha), e.doc(hb)})
 	sc, ps := s.Scores(0, 1)
 	r := similarity.PairResult{I: 0, J: 1, Scores: sc, Relation: s.Th.Classify(sc), Passages: ps}
@@ -120,7 +120,7 @@ func (e *Engine) Scores(ha, hb string) workspace.PairResult {
 }
 
 // Details compares the texts added under ha and hb completely.
-func (e *Engine) Details(ha, hb string) workspace.PairResult {
+func (e *Engine) Details(ha, hb string) wire.PairResult {
 	s := similarity.NewSetDocs([]*similarity.Doc{e.doc(ha), e.doc(hb)})
 	return result(s, s.Pair(0, 1))
 }
@@ -128,7 +128,7 @@ func (e *Engine) Details(ha, hb string) workspace.PairResult {
 // ComparePair compares two texts completely: what the page shows for a
 // pair once Details arrived. It is what compare.Run reports for the two
 // texts alone, in byte offsets.
-func ComparePair(a, b string) (workspace.PairResult, error) {
+func ComparePair(a, b string) (wire.PairResult, error) {
 	e := New()
 	e.Add("a", a)
 	e.Add("b", b)
@@ -137,21 +137,21 @@ func ComparePair(a, b string) (workspace.PairResult, error) {
 
 // result converts a similarity result of a two-document set the way
 // compare.Run reports it: score rounded, sentence links above
-// compare.MinSentenceScore once per pair of sentences, what each text
+// MinSentenceScore once per pair of sentences, what each text
 // alone says.
-func result(s *similarity.Set, r similarity.PairResult) workspace.PairResult {
-	out := workspace.PairResult{Score: round(r.Scores.Score()), Relation: string(r.Relation), Compared: true}
+func result(s *similarity.Set, r similarity.PairResult) wire.PairResult {
+	out := wire.PairResult{Score: round(r.Scores.Score()), Relation: string(r.Relation), Compared: true}
 	for _, p := range r.Passages {
-		out.Passages = append(out.Passages, workspace.Passage{AStart: p.AStart, AEnd: p.AEnd, BStart: p.BStart, BEnd: p.BEnd, Kind: p.Kind})
+		out.Passages = append(out.Passages, wire.Passage{AStart: p.AStart, AEnd: p.AEnd, BStart: p.BStart, BEnd: p.BEnd, Kind: p.Kind})
 	}
 	sa, sb := s.Docs[0].Sentences, s.Docs[1].Sentences
 	seen := map[[2]int]bool{}
 	add := func(a, b int, score float64) {
-		if b < 0 || score < compare.MinSentenceScore || seen[[2]int{a, b}] {
+		if b < 0 || score < MinSentenceScore || seen[[2]int{a, b}] {
 			return
 		}
 		seen[[2]int{a, b}] = true
-		out.Sentences = append(out.Sentences, workspace.SentenceLink{AStart: sa[a].Start, AEnd: sa[a].End, BStart: sb[b].Start, BEnd: sb[b].End, Score: round(score)})
+		out.Sentences = append(out.Sentences, wire.SentenceLink{AStart: sa[a].Start, AEnd: sa[a].End, BStart: sb[b].Start, BEnd: sb[b].End, Score: round(score)})
 	}
 	for _, m := range r.BestAB {
 		add(m.A, m.B, m.Score)
@@ -159,7 +159,7 @@ func result(s *similarity.Set, r similarity.PairResult) workspace.PairResult {
 	for _, m := range r.BestBA {
 		add(m.B, m.A, m.Score)
 	}
-	slices.SortStableFunc(out.Sentences, func(x, y workspace.SentenceLink) int {
+	slices.SortStableFunc(out.Sentences, func(x, y wire.SentenceLink) int {
 		if x.AStart != y.AStart {
 			return x.AStart - y.AStart
 		}
@@ -167,13 +167,18 @@ func result(s *similarity.Set, r similarity.PairResult) workspace.PairResult {
 	})
 	pairs := []similarity.PairResult{r}
 	for _, k := range s.Unique(0, pairs) {
-		out.UniqueA = append(out.UniqueA, workspace.Chunk{Start: sa[k].Start, End: sa[k].End})
+		out.UniqueA = append(out.UniqueA, wire.Chunk{Start: sa[k].Start, End: sa[k].End})
 	}
 	for _, k := range s.Unique(1, pairs) {
-		out.UniqueB = append(out.UniqueB, workspace.Chunk{Start: sb[k].Start, End: sb[k].End})
+		out.UniqueB = append(out.UniqueB, wire.Chunk{Start: sb[k].Start, End: sb[k].End})
 	}
 	return out
 }
+
+// MinSentenceScore is compare.MinSentenceScore, the least score of a
+// sentence link worth showing (a test keeps them equal): importing package
+// compare would bring encoding/json into the engine's wasm for a constant.
+const MinSentenceScore = 0.2
 
 // round keeps 4 decimals, as compare.Run does.
 func round(x float64) float64 {

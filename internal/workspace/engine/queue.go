@@ -3,15 +3,15 @@ package engine
 import (
 	"fmt"
 
-	"gloss/internal/workspace"
+	"gloss/internal/workspace/wire"
 )
 
 // Request and Response are the messages of the engine worker; they live in
-// package workspace so that the page can speak them without importing the
-// engine. They travel encoded (Encode, workspace.DecodeEngineRequest).
+// package wire so that the page can speak them without importing the
+// engine. They travel encoded (Encode, wire.DecodeEngineRequest).
 type (
-	Request  = workspace.EngineRequest
-	Response = workspace.EngineResponse
+	Request  = wire.EngineRequest
+	Response = wire.EngineResponse
 )
 
 // Queue orders the engine's work: every text's entities first (the
@@ -36,7 +36,7 @@ func NewQueue(e *Engine) *Queue { return &Queue{e: e, idle: true} }
 
 // Push takes in one encoded Request (Request.Encode).
 func (q *Queue) Push(msg string) error {
-	r, err := workspace.DecodeEngineRequest(msg)
+	r, err := wire.DecodeEngineRequest(msg)
 	if err != nil {
 		return fmt.Errorf("engine: bad request: %w", err)
 	}
@@ -119,7 +119,7 @@ func (q *Queue) pair(j job, details bool) Response {
 		r.Error = "text not sent"
 		return r
 	}
-	var res workspace.PairResult
+	var res wire.PairResult
 	switch {
 	case details:
 		res = q.e.Details(j.a, j.b)
