@@ -41,9 +41,9 @@ var corpora = []corpus{
 	{"conll2003-test", "CoNLL-2003 test (eng.testb)", []string{"conll2003", "eng.testb"}, nerdata.CoNLL, []string{"PER", "ORG", "LOC", "MISC"}, "held out"},
 	{"conll2003-dev", "CoNLL-2003 dev (eng.testa)", []string{"conll2003", "eng.testa"}, nerdata.CoNLL, []string{"PER", "ORG", "LOC", "MISC"}, "dev: tuned on; in the shipped model's training data"},
 	{"uner-pud", "UNER English-PUD test", []string{"uner-en", "en_pud-ud-test.iob2"}, nerdata.UNER, []string{"PER", "ORG", "LOC"}, "held out"},
-	{"uner-ewt-dev", "UNER English-EWT dev", []string{"uner-en", "en_ewt-ud-dev.iob2"}, nerdata.UNER, []string{"PER", "ORG", "LOC"}, "dev (web text): tuned on"},
+	{"uner-ewt-dev", "UNER English-EWT dev", []string{"uner-en", "en_ewt-ud-dev.iob2"}, nerdata.UNER, []string{"PER", "ORG", "LOC"}, "dev (web text): tuned on; in the shipped model's training data"},
 	{"uner-ewt-test", "UNER English-EWT test", []string{"uner-en", "en_ewt-ud-test.iob2"}, nerdata.UNER, []string{"PER", "ORG", "LOC"}, "held out (web text)"},
-	{"wikigold", "wikigold", []string{"wikigold", "wikigold.conll.txt"}, nerdata.WikiGold, []string{"PER", "ORG", "LOC", "MISC"}, "held out"},
+	{"wikigold", "wikigold", []string{"wikigold", "wikigold.conll.txt"}, nerdata.WikiGold, []string{"PER", "ORG", "LOC", "MISC"}, "in the shipped model's training data"},
 	{"gmb-test", "GMB test (per,org→PER,ORG; geo+gpe→LOC)", []string{"gmb-kaggle", "gmb.test.conll"}, nerdata.GMB, []string{"PER", "ORG", "LOC"}, "held out; silver tags"},
 }
 
