@@ -35,9 +35,9 @@ type ArticleView struct {
 
 // textKey is what an article's text is rendered from.
 type textKey struct {
-	a             *workspace.Article
-	analysed      bool
-	marks, active string
+	a        *workspace.Article
+	analysed bool
+	marks    string
 }
 
 // renderArticles is the article list: a component per open article, and
@@ -215,26 +215,60 @@ func (v *ArticleView) Render() app.UI {
 func (v *ArticleView) renderBody() app.UI {
 	a := v.A
 	// The text only changes with the article (replaced on every change),
-	// its analysis, the followed mentions and the inspected one.
-	key := textKey{a, v.Analysed, v.Marks, v.Active}
+	// its analysis and the followed mentions. The highlight being
+	// inspected only changes a class: rendering the text again for it
+	// would take keyboard focus from the highlight just focused.
+	key := textKey{a, v.Analysed, v.Marks}
 	if key != v.key {
-		html := textHTML(a, v.P.ws.Spans(a.ID), v.Marks, v.Active)
+		html := textHTML(a, v.P.ws.Spans(a.ID), v.Marks)
 		if html != v.html {
 			keepFocus("t-" + a.ID)
 		}
 		v.html, v.key = html, key
 	}
-	html := v.html
+	markActive("t-"+a.ID, v.Active)
 	return app.Div().Class("text-wrap").
 		OnClick(v.onClick).OnMouseUp(v.onSelect).OnKeyUp(v.onKeyUp).OnKeyDown(v.onKey).On("focusin", v.onFocus).
-		Body(app.Raw(html))
+		Body(app.Raw(v.html))
+}
+
+// markActive gives the highlight active ("start-end") of the text with id
+// the class active, and takes it from any other, once the render under way
+// is on the page.
+func markActive(id, active string) {
+	if !app.IsClient {
+		return
+	}
+	var f app.Func
+	f = app.FuncOf(func(this app.Value, args []app.Value) any {
+		f.Release()
+		root := app.Window().GetElementByID(id)
+		if !root.Truthy() {
+			return nil
+		}
+		want := app.Value(nil)
+		if start, _, ok := strings.Cut(active, "-"); ok {
+			want = root.Call("querySelector", `mark[data-off="`+start+`"]`)
+		}
+		old := root.Call("querySelectorAll", "mark.active")
+		for i := 0; i < old.Length(); i++ {
+			if el := old.Index(i); want == nil || !el.Equal(want) {
+				el.Get("classList").Call("remove", "active")
+			}
+		}
+		if want != nil && want.Truthy() {
+			want.Get("classList").Call("add", "active")
+		}
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", f)
 }
 
 // textHTML renders an article's text: an element per stretch carrying
 // data-off, its byte offset, which dom.go turns selections back into;
 // highlights are marks with data-entity. Every piece of text is escaped:
 // an article's markup is shown as text, never run.
-func textHTML(a *workspace.Article, spans []workspace.Span, marks, active string) string {
+func textHTML(a *workspace.Article, spans []workspace.Span, marks string) string {
 	followed := map[int]bool{}
 	for _, m := range strings.Split(marks, ",") {
 		if n, err := strconv.Atoi(m); err == nil {
@@ -264,9 +298,6 @@ func textHTML(a *workspace.Article, spans []workspace.Span, marks, active string
 		}
 		if followed[s.Start] {
 			cls += " followed"
-		}
-		if active == off+"-"+strconv.Itoa(s.End) {
-			cls += " active"
 		}
 		// The type is shown by CSS after the mention (and by the inspector
 		// on focus), so the mark needs no title.
