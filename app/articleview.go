@@ -67,7 +67,7 @@ func (w *Workspace) renderArticles() []app.UI {
 				runFrom = i
 				run.open("div")
 			}
-			run.WriteString(p.collapsedHTML(a, i, analysed))
+			run.WriteString(p.collapsedHTML(a, i))
 			if i+1 == n || !p.collapsed(i+1) {
 				run.close("div")
 				endRun()
@@ -84,15 +84,14 @@ func (w *Workspace) renderArticles() []app.UI {
 
 // collapsedKey is what a collapsed article's HTML is made from.
 type collapsedKey struct {
-	a        *workspace.Article
-	pos      int
-	analysed bool
+	a   *workspace.Article
+	pos int
 }
 
 // collapsedHTML is an article's summary, memoised: the list is rendered
 // again on every update of the page.
-func (p *page) collapsedHTML(a *workspace.Article, pos int, analysed bool) string {
-	k := collapsedKey{a, pos, analysed}
+func (p *page) collapsedHTML(a *workspace.Article, pos int) string {
+	k := collapsedKey{a, pos}
 	if h, ok := p.eng.collapsed[k]; ok {
 		return h
 	}
@@ -100,10 +99,10 @@ func (p *page) collapsedHTML(a *workspace.Article, pos int, analysed bool) strin
 		p.eng.collapsed = map[collapsedKey]string{} // drop old versions
 	}
 	head := "h-" + a.ID
+	// No "analysing…" here, unlike open articles: the summary would change
+	// as each article is analysed, and the whole run with it; the progress
+	// bar says how far a batch is.
 	meta := plural(len(strings.Fields(a.Text)), "word")
-	if !analysed {
-		meta += " · analysing…"
-	}
 	var b htmlb
 	b.open("article", "class", "article collapsed", "id", "art-"+a.ID, "data-testid", "article", "data-id", a.ID, "aria-labelledby", head)
 	b.open("header", "class", "article-head")

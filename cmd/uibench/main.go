@@ -229,7 +229,12 @@ const measureJS = `(async () => {
 			maxGap = Math.max(maxGap, now - last);
 			last = now;
 			const arts = document.querySelectorAll('[data-testid="article"]');
-			const ready = arts.length === n && ![...arts].some(a => a.querySelector('.meta').textContent.includes('analysing'));
+			// Open articles say "analysing…" until highlighted; collapsed ones
+			// show no highlights, and the status line says whether entities
+			// are still being found for them.
+			const status = document.querySelector('[data-testid="status"]')?.textContent ?? '';
+			const ready = arts.length === n && ![...arts].some(a => a.querySelector('.meta').textContent.includes('analysing')) &&
+				!status.startsWith('Finding entities') && !status.startsWith('Loading the analysis engine');
 			if (highlights === null && ready) highlights = now - t0;
 			const m = Math.min(n, 12);
 			const cells = document.querySelectorAll('[data-testid="sim-cell"]');
