@@ -172,7 +172,7 @@ func (t *tagger) names(text string, toks []token.Token, sents []token.Range, d *
 // sentences as ranges over them), then applies the document-level and
 // convention rules of rules.go.
 func (t *tagger) tagDoc(words []string, sents []token.Range, d *seq.Doc, mem *memory) []found {
-	var fs []found
+	fs := make([]found, 0, len(words)/6+8)
 	for _, s := range sents {
 		for _, sp := range t.fast.Tag(d, words[s.Start:s.End]) {
 			fs = append(fs, found{s.Start + sp.Start, s.Start + sp.End, sp.Label, s.Start})

@@ -173,7 +173,7 @@ func startsUpper(w string) bool {
 // ("PORT SUDAN — ...") one LOC span, replacing whatever the tagger found
 // inside it.
 func datelines(words []string, sents []token.Range, fs []found) []found {
-	var out []found
+	out := make([]found, 0, len(fs)+len(sents)/8+1)
 	k := 0
 	for _, sr := range sents {
 		st := sr.Start
@@ -279,7 +279,7 @@ var connectors = map[string]bool{
 // splitAtVerbs cuts a person's name at an inner lower-case common word
 // that is not a particle ("Obama met Modi" is two names, not one).
 func splitAtVerbs(words []string, fs []found, res *features.Resources) []found {
-	var out []found
+	out := make([]found, 0, len(fs)+4)
 	for _, f := range fs {
 		if f.label != labPER {
 			out = append(out, f)
