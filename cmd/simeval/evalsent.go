@@ -12,6 +12,9 @@ import (
 )
 
 func evalSentences(shared string, train bool, weightsPath string, r *report) error {
+	if err := chooseWords(); err != nil {
+		return err
+	}
 	d, err := loadSentData(shared)
 	if err != nil {
 		return err
@@ -85,9 +88,13 @@ func evalSentences(shared string, train bool, weightsPath string, r *report) err
 
 // stsUnused and paraUnused are features a model is fitted without
 // (zeroed, so no tree splits on them): the feature sets were chosen on STS
-// dev and by cross-validation on MSRP train respectively.
+// dev and by cross-validation on MSRP train respectively. The word-vector
+// features (41-47) lowered STS dev (mean of three seeds 0.8399 against
+// 0.8404) and raised MSRP CV acc+F1 (1.6167 against 1.6081; 1.6056
+// against 1.6020 over three reshuffled partitions), so only the
+// paraphrase model takes them; the cluster features the other way round.
 var (
-	stsUnused  []int
+	stsUnused  = []int{41, 42, 43, 44, 45, 46, 47}
 	paraUnused = []int{31, 32, 33, 34, 35, 36, 37, 38, 39, 40}
 )
 
@@ -138,6 +145,9 @@ func init() {
 			dropFeatures = append(dropFeatures, k)
 		}
 	}
+	if v := os.Getenv("SIM_FOLDSEED"); v != "" {
+		fmt.Sscan(v, &foldSeed)
+	}
 	if v := os.Getenv("SIM_DEPTH"); v != "" {
 		fmt.Sscan(v, &stsGBDT.Depth, &stsGBDT.MinLeaf, &stsGBDT.Rate, &stsGBDT.Rounds)
 	}
@@ -162,6 +172,21 @@ func fitSTS(ft [][nf]float64, train []sentPair, fd [][nf]float64, dev []sentPair
 		stsGBDT.Depth, stsGBDT.Rate, stsGBDT.MinLeaf, stsGBDT.Subsample, bestR, bestP)
 }
 
+// foldSeed != 0 (SIM_FOLDSEED) reshuffles the cross-validation folds, to
+// repeat CV on other partitions when comparing feature sets.
+var foldSeed uint64
+
+func foldShift(i int) int {
+	if foldSeed == 0 {
+		return 0
+	}
+	x := uint64(i)*0x9e3779b97f4a7c15 ^ foldSeed*0xbf58476d1ce4e5b9
+	x ^= x >> 31
+	x *= 0x94d049bb133111eb
+	x ^= x >> 29
+	return int(x % 5)
+}
+
 var paraGBDT = gbdtParams{Rounds: 600, Depth: 3, MinLeaf: 20, Rate: 0.03}
 
 // fitPara fits the paraphrase classifier on MSRP train: boosted trees
@@ -181,7 +206,7 @@ func fitPara(ft [][nf]float64, train []sentPair) (*similarity.Boosted, string) {
 		var yt []float64
 		var held []int
 		for i := range ft {
-			if i%folds != fold {
+			if (i+foldShift(i))%folds != fold {
 				xt = append(xt, ft[i])
 				yt = append(yt, y[i])
 			} else {

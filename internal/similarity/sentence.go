@@ -2,6 +2,8 @@ package similarity
 
 import (
 	"gloss/internal/entity"
+	"gloss/internal/similarity/wordvec"
+	"gloss/internal/stem"
 	"math"
 	"slices"
 	"strings"
@@ -10,7 +12,7 @@ import (
 )
 
 // NumFeatures is the length of a sentence-pair feature vector.
-const NumFeatures = 41
+const NumFeatures = 48
 
 // FeatureNames label the sentence-pair features (for docs and evaluation).
 var FeatureNames = [NumFeatures]string{
@@ -25,6 +27,8 @@ var FeatureNames = [NumFeatures]string{
 	"cluster_min_contain_idf", "cluster_max_contain_idf", "fine_cluster_cos",
 	"mid_cluster_cos", "log_cluster_unmatched_min", "log_cluster_unmatched_max",
 	"cluster_lcs_min", "cluster_lcs_max", "max_cluster_unmatched_idf", "min_cluster_unmatched_idf",
+	"vec_min_align_idf", "vec_max_align_idf", "vec_soft_cos", "log_vec_unaligned_min",
+	"log_vec_unaligned_max", "max_vec_unaligned_idf", "min_vec_unaligned_idf",
 }
 
 // SentRep is a sentence prepared for many comparisons: sorted hash sets
@@ -49,7 +53,9 @@ type SentRep struct {
 	mids    []wt     // the same per mid cluster
 	cnorm   float64  // norms of fines and mids
 	mnorm   float64
-	cseq    []uint64 // seq with content words replaced by their fine cluster
+	cseq    []uint64    // seq with content words replaced by their fine cluster
+	vec     [][]float32 // Words vector of each content stem, parallel to content; nil unknown
+	svnorm  float64     // norm of the IDF-weighted bag under the word similarity
 }
 
 // wt is a key with a weight, for sparse weighted bags.
@@ -184,8 +190,60 @@ func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 	}
 	r.fines, r.cnorm = bag(fb)
 	r.mids, r.mnorm = bag(mb)
+	r.vec = make([][]float32, len(r.content))
+	if Words != nil && d.Lang == stem.English {
+		for i := range r.vec {
+			r.vec[i] = Words.Vector(r.stems[i])
+		}
+	}
+	r.svnorm = math.Sqrt(softDot(r, r))
 	return r
 }
+
+// wordSim is the similarity of content stems i of a and j of b: 1 when
+// equal, the Words similarity (negative clipped to 0) when both are known.
+func wordSim(a *SentRep, i int, b *SentRep, j int) float64 {
+	if a.content[i] == b.content[j] {
+		return 1
+	}
+	return max(wordvec.Dot(a.vec[i], b.vec[j]), 0)
+}
+
+// softDot is the soft-cosine numerator: sum over stem pairs of both IDF
+// weights times their word similarity (equal to the dot product of the
+// IDF-weighted sums of word vectors when Sim is a vector cosine).
+func softDot(a, b *SentRep) float64 {
+	s := 0.0
+	for i := range a.content {
+		for j := range b.content {
+			if w := wordSim(a, i, b, j); w > 0 {
+				s += a.weight[i] * b.weight[j] * w
+			}
+		}
+	}
+	return s
+}
+
+// vecAlign sums, over a's content stems, the IDF weight times the best
+// word similarity in b (greedy soft alignment), and counts the stems whose
+// best match stays under alignedMin, with the largest IDF among them.
+func vecAlign(a, b *SentRep) (sum float64, unaligned int, umax float64) {
+	for i := range a.content {
+		best := 0.0
+		for j := range b.content {
+			best = max(best, wordSim(a, i, b, j))
+		}
+		sum += a.weight[i] * best
+		if best < alignedMin {
+			unaligned++
+			umax = max(umax, a.weight[i])
+		}
+	}
+	return sum, unaligned, umax
+}
+
+// alignedMin is the word similarity under which a stem counts as unaligned.
+const alignedMin = 0.5
 
 // bag turns key weights into a sorted bag (slices.Sort on the keys: a
 // sort of its own element type would add a generic copy to the wasm).
@@ -353,6 +411,26 @@ func Features(a, b *SentRep) [NumFeatures]float64 {
 	if l := lcs(a.cseq, b.cseq); l > 0 {
 		f[37] = float64(l) / float64(max(len(a.cseq), len(b.cseq)))
 		f[38] = float64(l) / float64(min(len(a.cseq), len(b.cseq)))
+	}
+	if Words != nil {
+		va, ua, xa := vecAlign(a, b)
+		vb, ub, xb := vecAlign(b, a)
+		if a.wsum > 0 && b.wsum > 0 {
+			x, y := min(va/a.wsum, 1), min(vb/b.wsum, 1)
+			f[41], f[42] = min(x, y), max(x, y)
+		}
+		if a.svnorm > 0 && b.svnorm > 0 {
+			// One summation order for (a, b) and (b, a): the features
+			// are exactly symmetric.
+			x, y := a, b
+			if slices.Compare(a.content, b.content) > 0 {
+				x, y = b, a
+			}
+			f[43] = min(softDot(x, y)/(a.svnorm*b.svnorm), 1)
+		}
+		f[44] = math.Log1p(float64(min(ua, ub)))
+		f[45] = math.Log1p(float64(max(ua, ub)))
+		f[46], f[47] = max(xa, xb)/10, min(xa, xb)/10
 	}
 	return f
 }
