@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -53,7 +54,9 @@ type SentRep struct {
 	mids    []wt     // the same per mid cluster
 	cnorm   float64  // norms of fines and mids
 	mnorm   float64
-	cseq    []uint64    // seq with content words replaced by their fine cluster
+	cseq    []uint64 // seq with content words replaced by their fine cluster
+	english bool
+	vecOnce sync.Once
 	vec     [][]float32 // Words vector of each content stem, parallel to content; nil unknown
 	svnorm  float64     // norm of the IDF-weighted bag under the word similarity
 }
@@ -190,14 +193,22 @@ func NewSentRep(d *Doc, t0, t1 int, w func(string) float64) *SentRep {
 	}
 	r.fines, r.cnorm = bag(fb)
 	r.mids, r.mnorm = bag(mb)
-	r.vec = make([][]float32, len(r.content))
-	if Words != nil && d.Lang == stem.English {
-		for i := range r.vec {
-			r.vec[i] = Words.Vector(r.stems[i])
-		}
-	}
-	r.svnorm = math.Sqrt(softDot(r, r))
+	r.english = d.Lang == stem.English
 	return r
+}
+
+// vectors looks up the word vectors once, on the first comparison that
+// needs them (SentenceScore does not).
+func (r *SentRep) vectors() {
+	r.vecOnce.Do(func() {
+		r.vec = make([][]float32, len(r.content))
+		if Words != nil && r.english {
+			for i := range r.vec {
+				r.vec[i] = Words.Vector(r.stems[i])
+			}
+		}
+		r.svnorm = math.Sqrt(softDot(r, r))
+	})
 }
 
 // wordSim is the similarity of content stems i of a and j of b: 1 when
@@ -321,6 +332,12 @@ func jacc(a, b []uint64, empty float64) float64 {
 
 // Features computes the sentence-pair features; they are symmetric in a, b.
 func Features(a, b *SentRep) [NumFeatures]float64 {
+	return features(a, b, true)
+}
+
+// features leaves the word-vector features (41-47) zero unless vec, as
+// the models that do not use them were fitted.
+func features(a, b *SentRep, vec bool) [NumFeatures]float64 {
 	var f [NumFeatures]float64
 	f[0] = 1
 	// Weighted overlap of content stems: one merge gives the shared weight.
@@ -412,7 +429,9 @@ func Features(a, b *SentRep) [NumFeatures]float64 {
 		f[37] = float64(l) / float64(max(len(a.cseq), len(b.cseq)))
 		f[38] = float64(l) / float64(min(len(a.cseq), len(b.cseq)))
 	}
-	if Words != nil {
+	if vec && Words != nil {
+		a.vectors()
+		b.vectors()
 		va, ua, xa := vecAlign(a, b)
 		vb, ub, xb := vecAlign(b, a)
 		if a.wsum > 0 && b.wsum > 0 {
@@ -553,7 +572,7 @@ func lcs(a, b []uint64) int {
 // SentenceScore is the "same fact" score of two sentences in 0..1: the
 // boosted-tree regression of STS Benchmark train (news) scaled from 0..5.
 func SentenceScore(a, b *SentRep) float64 {
-	return min(max(STSModel.Apply(Features(a, b))/5, 0), 1)
+	return min(max(STSModel.Apply(features(a, b, false))/5, 0), 1)
 }
 
 // Paraphrase reports whether two sentences say the same thing: the

@@ -47,3 +47,20 @@ func TestWordVectorFeatures(t *testing.T) {
 		}
 	})
 }
+
+// TestSentenceScoreWithoutVectors pins the contract that lets
+// SentenceScore skip the word-vector features: the STS model was fitted
+// without them, so none of its trees may split on them.
+func TestSentenceScoreWithoutVectors(t *testing.T) {
+	m, ok := STSModel.(*Boosted)
+	if !ok {
+		t.Fatalf("STSModel is %T, want *Boosted", STSModel)
+	}
+	for i, tree := range m.Trees {
+		for _, n := range tree {
+			if n.F >= 41 {
+				t.Errorf("tree %d splits on %s, which SentenceScore leaves zero", i, FeatureNames[n.F])
+			}
+		}
+	}
+}
