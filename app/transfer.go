@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"gloss/internal/annot"
-	"gloss/internal/compare"
+	"gloss/internal/compare/report"
 	"gloss/internal/docio"
 	"gloss/internal/interchange"
 	"gloss/internal/workspace"
@@ -23,20 +23,20 @@ import (
 type exportFormat struct {
 	ID, Name, File, Type string
 	// make builds the file from the set and the comparisons.
-	make func(set *annot.Set, rep *compare.Report) ([]byte, error)
+	make func(set *annot.Set, rep *report.Report) ([]byte, error)
 }
 
 var exportFormats = []exportFormat{
 	{"set", "Gloss saved set (JSON)", "gloss-set.json", "application/json",
-		func(s *annot.Set, _ *compare.Report) ([]byte, error) { return annot.Encode(s) }},
+		func(s *annot.Set, _ *report.Report) ([]byte, error) { return annot.Encode(s) }},
 	{"webanno", "W3C Web Annotation (JSON-LD)", "gloss-annotations.jsonld", "application/ld+json",
-		func(s *annot.Set, _ *compare.Report) ([]byte, error) { return interchange.WebAnnotation(s) }},
+		func(s *annot.Set, _ *report.Report) ([]byte, error) { return interchange.WebAnnotation(s) }},
 	{"conll", "CoNLL IOB2 (for NER training)", "gloss.conll", "text/plain",
-		func(s *annot.Set, _ *compare.Report) ([]byte, error) { return interchange.CoNLL(s) }},
+		func(s *annot.Set, _ *report.Report) ([]byte, error) { return interchange.CoNLL(s) }},
 	{"spacy", "spaCy training JSON", "gloss-spacy.json", "application/json",
-		func(s *annot.Set, _ *compare.Report) ([]byte, error) { return interchange.SpaCy(s) }},
+		func(s *annot.Set, _ *report.Report) ([]byte, error) { return interchange.SpaCy(s) }},
 	{"mentions", "Entity mentions (CSV)", "gloss-mentions.csv", "text/csv",
-		func(s *annot.Set, _ *compare.Report) ([]byte, error) { return interchange.MentionsCSV(s) }},
+		func(s *annot.Set, _ *report.Report) ([]byte, error) { return interchange.MentionsCSV(s) }},
 	{"passages", "Shared passages (CSV)", "gloss-passages.csv", "text/csv", interchange.PassagesCSV},
 	{"html", "Report (standalone HTML, prints well)", "gloss-report.html", "text/html", interchange.HTMLReport},
 }
@@ -51,8 +51,8 @@ type transferState struct {
 
 // report gathers the comparisons made so far in compare's format
 // (code-point offsets), for the exports that show them.
-func report(ws *workspace.Workspace) *compare.Report {
-	rep := &compare.Report{Unique: map[string][]compare.Span{}}
+func reportOf(ws *workspace.Workspace) *report.Report {
+	rep := &report.Report{Unique: map[string][]report.Span{}}
 	runes := make([]*docio.Runes, len(ws.Articles))
 	ids := make([]json.RawMessage, len(ws.Articles))
 	for i, a := range ws.Articles {
@@ -65,9 +65,9 @@ func report(ws *workspace.Workspace) *compare.Report {
 			if !ok {
 				continue
 			}
-			p := compare.Pair{A: ids[i], B: ids[j], Score: r.Score, Relation: r.Relation}
+			p := report.Pair{A: ids[i], B: ids[j], Score: r.Score, Relation: r.Relation}
 			for _, ps := range r.Passages {
-				p.Passages = append(p.Passages, compare.Passage{
+				p.Passages = append(p.Passages, report.Passage{
 					AStart: runes[i].Index(ps.AStart), AEnd: runes[i].Index(ps.AEnd),
 					BStart: runes[j].Index(ps.BStart), BEnd: runes[j].Index(ps.BEnd), Kind: ps.Kind,
 				})
@@ -76,7 +76,7 @@ func report(ws *workspace.Workspace) *compare.Report {
 		}
 		if spans, ok := ws.Unique(i); ok && len(ws.Articles) > 1 {
 			for _, c := range spans {
-				rep.Unique[ws.Articles[i].ID] = append(rep.Unique[ws.Articles[i].ID], compare.Span{Start: runes[i].Index(c.Start), End: runes[i].Index(c.End)})
+				rep.Unique[ws.Articles[i].ID] = append(rep.Unique[ws.Articles[i].ID], report.Span{Start: runes[i].Index(c.Start), End: runes[i].Index(c.End)})
 			}
 		}
 	}
@@ -91,7 +91,7 @@ func (w *Workspace) export(f exportFormat) {
 	set, err := p.ws.ToSet()
 	var data []byte
 	if err == nil {
-		data, err = f.make(set, report(p.ws))
+		data, err = f.make(set, reportOf(p.ws))
 	}
 	if err != nil {
 		t.msg, t.failed, t.orphans = "Could not export "+f.Name+": "+annot.ErrorMessage(err), true, nil

@@ -55,7 +55,7 @@ func TestReport(t *testing.T) {
 	n := len("the council met today.")
 	ws.SetPair(a.Hash, b.Hash, workspace.PairResult{Score: 0.5, Relation: "shared-passage", Compared: true,
 		Passages: []workspace.Passage{{AStart: ia, AEnd: ia + n, BStart: ib, BEnd: ib + n, Kind: "exact"}}})
-	rep := report(ws)
+	rep := reportOf(ws)
 	if len(rep.Pairs) != 1 || len(rep.Pairs[0].Passages) != 1 {
 		t.Fatalf("report pairs = %+v, want one pair with one passage", rep.Pairs)
 	}

@@ -10,74 +10,24 @@ import (
 	"fmt"
 	"sort"
 
+	"gloss/internal/compare/report"
 	"gloss/internal/docio"
 	"gloss/internal/similarity"
 	"gloss/internal/similarity/lsh"
 )
 
-// Report is the comparison of one set of articles.
-type Report struct {
-	Pairs  []Pair              `json:"pairs"`
-	Unique map[string][]Span   `json:"unique"`
-	Groups [][]json.RawMessage `json:"groups"`
-	Docs   []DocInfo           `json:"docs"`
-}
-
-// DocInfo describes one input article.
-type DocInfo struct {
-	ID    json.RawMessage `json:"id"`
-	Lang  string          `json:"lang"` // ISO 639-1, "" when unknown
-	Terms int             `json:"terms"`
-}
-
-// Pair is one compared pair of articles.
-type Pair struct {
-	A        json.RawMessage `json:"a"`
-	B        json.RawMessage `json:"b"`
-	Score    float64         `json:"score"`
-	Relation string          `json:"relation"`
-	Passages []Passage       `json:"passages"`
-	// Sentences pairs each sentence with its best counterpart in the other
-	// article; Best says whose sentence found it ("a", "b" or "both").
-	Sentences []Sentence `json:"sentences"`
-	Scores    Scores     `json:"scores"`
-}
-
-// Passage is a shared passage, code-point offsets, end exclusive.
-type Passage struct {
-	AStart int    `json:"a_start"`
-	AEnd   int    `json:"a_end"`
-	BStart int    `json:"b_start"`
-	BEnd   int    `json:"b_end"`
-	Kind   string `json:"kind"`
-}
-
-// Sentence is a matched sentence pair, code-point offsets, end exclusive.
-type Sentence struct {
-	AStart int     `json:"a_start"`
-	AEnd   int     `json:"a_end"`
-	BStart int     `json:"b_start"`
-	BEnd   int     `json:"b_end"`
-	Score  float64 `json:"score"`
-	Best   string  `json:"best"`
-}
-
-// Scores are the pair measures behind the relation.
-type Scores struct {
-	Cosine     float64 `json:"cosine"`
-	ContainAB  float64 `json:"contain_ab"`
-	ContainBA  float64 `json:"contain_ba"`
-	Jaccard    float64 `json:"jaccard"`
-	CoverA     float64 `json:"cover_a"`
-	CoverB     float64 `json:"cover_b"`
-	LongestRun int     `json:"longest_run"`
-}
-
-// Span is a code-point range, end exclusive.
-type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
+// The report's types live in package report, which holds no code, so
+// that what only reads or writes a report (exports in the browser, the
+// HTML report) does not link the engine; these aliases keep compare's API.
+type (
+	Report   = report.Report
+	DocInfo  = report.DocInfo
+	Pair     = report.Pair
+	Passage  = report.Passage
+	Sentence = report.Sentence
+	Scores   = report.Scores
+	Span     = report.Span
+)
 
 // MinSentenceScore is the least score of a sentence match worth reporting;
 // lower ones are word overlap by chance.
@@ -138,7 +88,7 @@ func Run(docs []docio.Doc) (*Report, error) {
 		spans := []Span{}
 		for _, k := range set.Unique(i, byDoc[i]) {
 			se := set.Docs[i].Sentences[k]
-			spans = append(spans, Span{runes[i].Index(se.Start), runes[i].Index(se.End)})
+			spans = append(spans, Span{Start: runes[i].Index(se.Start), End: runes[i].Index(se.End)})
 		}
 		rep.Unique[idKey(docs[i].ID)] = spans
 	}
@@ -167,7 +117,7 @@ func pairJSON(set *similarity.Set, docs []docio.Doc, runes []*docio.Runes, r sim
 		},
 	}
 	for _, ps := range r.Passages {
-		p.Passages = append(p.Passages, Passage{ra.Index(ps.AStart), ra.Index(ps.AEnd), rb.Index(ps.BStart), rb.Index(ps.BEnd), ps.Kind})
+		p.Passages = append(p.Passages, Passage{AStart: ra.Index(ps.AStart), AEnd: ra.Index(ps.AEnd), BStart: rb.Index(ps.BStart), BEnd: rb.Index(ps.BEnd), Kind: ps.Kind})
 	}
 	sa, sb := set.Docs[r.I].Sentences, set.Docs[r.J].Sentences
 	type key struct{ a, b int }
@@ -183,7 +133,8 @@ func pairJSON(set *similarity.Set, docs []docio.Doc, runes []*docio.Runes, r sim
 		}
 		idx[k] = len(p.Sentences)
 		p.Sentences = append(p.Sentences, Sentence{
-			ra.Index(sa[a].Start), ra.Index(sa[a].End), rb.Index(sb[b].Start), rb.Index(sb[b].End), round(score), who,
+			AStart: ra.Index(sa[a].Start), AEnd: ra.Index(sa[a].End), BStart: rb.Index(sb[b].Start), BEnd: rb.Index(sb[b].End),
+			Score: round(score), Best: who,
 		})
 	}
 	for _, m := range r.BestAB {

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"gloss/internal/annot"
-	"gloss/internal/compare"
+	"gloss/internal/compare/report"
 )
 
 // MentionsHeader is the header row of MentionsCSV.
@@ -42,7 +42,7 @@ var PassagesHeader = []string{"a", "b", "relation", "score", "kind", "a_start", 
 
 // PassagesCSV writes one row per aligned passage of each compared pair, with
 // the passage text on both sides.
-func PassagesCSV(set *annot.Set, rep *compare.Report) ([]byte, error) {
+func PassagesCSV(set *annot.Set, rep *report.Report) ([]byte, error) {
 	texts := make(map[string][]rune, len(set.Articles))
 	for _, a := range set.Articles {
 		texts[a.ID] = []rune(a.Text)

@@ -8,7 +8,7 @@ import (
 	"strconv"
 
 	"gloss/internal/annot"
-	"gloss/internal/compare"
+	"gloss/internal/compare/report"
 )
 
 // labelColors gives each built-in label a background that keeps body text
@@ -38,7 +38,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 // similarity matrix with each pair's relation, and what only each article
 // says. rep may be nil when the articles were not compared. All text is
 // escaped: the page holds no script and loads nothing.
-func HTMLReport(set *annot.Set, rep *compare.Report) ([]byte, error) {
+func HTMLReport(set *annot.Set, rep *report.Report) ([]byte, error) {
 	var b bytes.Buffer
 	esc := html.EscapeString
 	w := func(s string, args ...any) { fmt.Fprintf(&b, s, args...) }
@@ -128,16 +128,16 @@ func HTMLReport(set *annot.Set, rep *compare.Report) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func writeMatrix(b *bytes.Buffer, set *annot.Set, rep *compare.Report) {
+func writeMatrix(b *bytes.Buffer, set *annot.Set, rep *report.Report) {
 	esc := html.EscapeString
 	index := make(map[string]int, len(set.Articles))
 	for i, a := range set.Articles {
 		index[a.ID] = i
 	}
 	n := len(set.Articles)
-	cell := make([][]*compare.Pair, n)
+	cell := make([][]*report.Pair, n)
 	for i := range cell {
-		cell[i] = make([]*compare.Pair, n)
+		cell[i] = make([]*report.Pair, n)
 	}
 	for k := range rep.Pairs {
 		p := &rep.Pairs[k]
