@@ -332,12 +332,16 @@ func jacc(a, b []uint64, empty float64) float64 {
 
 // Features computes the sentence-pair features; they are symmetric in a, b.
 func Features(a, b *SentRep) [NumFeatures]float64 {
-	return features(a, b, true)
+	f := features(a, b)
+	vecFeatures(&f, a, b)
+	return f
 }
 
-// features leaves the word-vector features (41-47) zero unless vec, as
-// the models that do not use them were fitted.
-func features(a, b *SentRep, vec bool) [NumFeatures]float64 {
+// features computes all but the word-vector features (41-47), which stay
+// zero, as for the model fitted without them. SentenceScore uses only
+// this, so a program that never calls Features or Paraphrase (the page's
+// engine) does not link the word table.
+func features(a, b *SentRep) [NumFeatures]float64 {
 	var f [NumFeatures]float64
 	f[0] = 1
 	// Weighted overlap of content stems: one merge gives the shared weight.
@@ -429,7 +433,12 @@ func features(a, b *SentRep, vec bool) [NumFeatures]float64 {
 		f[37] = float64(l) / float64(max(len(a.cseq), len(b.cseq)))
 		f[38] = float64(l) / float64(min(len(a.cseq), len(b.cseq)))
 	}
-	if vec && Words != nil {
+	return f
+}
+
+// vecFeatures adds the soft-alignment features through the word vectors.
+func vecFeatures(f *[NumFeatures]float64, a, b *SentRep) {
+	if Words != nil {
 		a.vectors()
 		b.vectors()
 		va, ua, xa := vecAlign(a, b)
@@ -451,7 +460,6 @@ func features(a, b *SentRep, vec bool) [NumFeatures]float64 {
 		f[45] = math.Log1p(float64(max(ua, ub)))
 		f[46], f[47] = max(xa, xb)/10, min(xa, xb)/10
 	}
-	return f
 }
 
 // matches sums what of a's content stems is found in b.
@@ -572,7 +580,7 @@ func lcs(a, b []uint64) int {
 // SentenceScore is the "same fact" score of two sentences in 0..1: the
 // boosted-tree regression of STS Benchmark train (news) scaled from 0..5.
 func SentenceScore(a, b *SentRep) float64 {
-	return min(max(STSModel.Apply(features(a, b, false))/5, 0), 1)
+	return min(max(STSModel.Apply(features(a, b))/5, 0), 1)
 }
 
 // Paraphrase reports whether two sentences say the same thing: the
