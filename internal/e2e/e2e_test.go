@@ -95,8 +95,7 @@ func TestShell(t *testing.T) {
 	srv := startServer(t, bin, web, 0)
 	ctx := browser(t)
 
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 
 	if got := eval[string](t, ctx, `document.querySelector('h1').textContent`); got != "Gloss" {
 		t.Errorf("h1 = %q, want Gloss", got)
@@ -158,8 +157,7 @@ func TestOffline(t *testing.T) {
 	srv := startServer(t, bin, web, 0)
 	ctx := browser(t)
 
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	wait(t, ctx, browsertest.OfflineReady)
 	srv.Kill()
 	if _, err := http.Get(srv.URL + "/healthz"); err == nil {
@@ -191,8 +189,7 @@ func TestUpdate(t *testing.T) {
 	ctx := browser(t)
 	oldVersion := version(t, srv.URL)
 
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	wait(t, ctx, browsertest.OfflineReady)
 
 	// Restarting the same build must not look like an update.
@@ -202,15 +199,8 @@ func TestUpdate(t *testing.T) {
 		t.Fatalf("same build, new version %q != %q", v, oldVersion)
 	}
 
-	// A new build: the same app with one more custom section, so its bytes
-	// (and so its content hash) differ.
-	newWeb := t.TempDir()
-	if err := copyDir(newWeb, web); err != nil {
-		t.Fatal(err)
-	}
-	if err := appendCustomSection(filepath.Join(newWeb, "app.wasm"), "gloss-test-build", []byte(time.Now().String())); err != nil {
-		t.Fatal(err)
-	}
+	// A new build of the same app.
+	newWeb := newBuild(t, web)
 	srv.Stop()
 	srv = startServer(t, bin, newWeb, port)
 	newVersion := version(t, srv.URL)
@@ -294,6 +284,21 @@ func version(t *testing.T, base string) string {
 
 // appendCustomSection adds a wasm custom section (id 0), which runtimes
 // ignore, to the end of a module.
+// newBuild copies the web directory and makes its app.wasm a new build:
+// the same app with one more custom section, so its bytes (and so its
+// content hash, the version) differ.
+func newBuild(t *testing.T, web string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := copyDir(dir, web); err != nil {
+		t.Fatal(err)
+	}
+	if err := appendCustomSection(filepath.Join(dir, "app.wasm"), "gloss-test-build", []byte(time.Now().String())); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 func appendCustomSection(path, name string, data []byte) error {
 	var payload bytes.Buffer
 	payload.Write(binary.AppendUvarint(nil, uint64(len(name))))

@@ -88,8 +88,7 @@ func TestDraftSurvives(t *testing.T) {
 	// An older Gloss kept its draft in localStorage: make one, then put it
 	// there and clear IndexedDB, from a page of the same origin that does
 	// not run the app.
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	add(t, ctx, uiArticles[0])
 	wait(t, ctx, saveState+` === 'Saved locally'`)
 	wait(t, ctx, draftHas("Harbour strike"))
@@ -99,8 +98,7 @@ func TestDraftSurvives(t *testing.T) {
 		localStorage.setItem('gloss.draft', JSON.stringify(`+jsString(legacy)+`));
 		await new Promise((res, rej) => { const r = indexedDB.deleteDatabase('gloss'); r.onsuccess = res; r.onerror = rej; r.onblocked = () => rej(new Error('blocked')); });
 		return true; })()`)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	wait(t, ctx, articles(1))
 	wait(t, ctx, draftHas("Harbour strike"))
 	wait(t, ctx, `localStorage.getItem('gloss.draft') === null`)
@@ -110,8 +108,7 @@ func TestDraftSurvives(t *testing.T) {
 
 	// A paste, then a reload at once: the text is still in the paste area.
 	pasted := uiArticles[2]
-	eval[bool](t, ctx, `(() => { const el = document.querySelector('[data-testid="paste"]');
-		el.value = `+jsString(pasted)+`; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`)
+	paste(t, ctx, pasted)
 	do(t, ctx, chromedp.Reload())
 	wait(t, ctx, browsertest.AppReady)
 	wait(t, ctx, `document.querySelector('[data-testid="paste"]').value === `+jsString(pasted))
@@ -134,8 +131,7 @@ func TestDraftSurvives(t *testing.T) {
 	prof.close()
 	srv.Kill()
 	ctx = prof.start(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	wait(t, ctx, articles(2))
 	wait(t, ctx, idle)
 	if after := eval[[]string](t, ctx, snapshotJS); !slices.Equal(after, before) {
@@ -163,8 +159,7 @@ func TestShareQueued(t *testing.T) {
 	}
 	t.Cleanup(func() { srv.Kill() })
 	ctx := browser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	wait(t, ctx, browsertest.OfflineReady)
 	add(t, ctx, uiArticles[0])
 	wait(t, ctx, `!document.querySelector('[data-testid="progress"]') && document.querySelectorAll('[data-entity]').length > 0`)
@@ -224,8 +219,7 @@ func TestShareOpensOffline(t *testing.T) {
 	bin, web := build(t)
 	srv := startServer(t, bin, web, 0)
 	ctx := browser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	add(t, ctx, uiArticles[:2]...)
 	wait(t, ctx, idle)
 	before := eval[[]string](t, ctx, snapshotJS)
@@ -269,18 +263,11 @@ func TestUpdateKeepsWork(t *testing.T) {
 	}
 	srv := startServer(t, bin, web, port)
 	ctx := browser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	wait(t, ctx, browsertest.OfflineReady)
 	add(t, ctx, uiArticles[0])
 
-	newWeb := t.TempDir()
-	if err := copyDir(newWeb, web); err != nil {
-		t.Fatal(err)
-	}
-	if err := appendCustomSection(filepath.Join(newWeb, "app.wasm"), "gloss-test-build", []byte(time.Now().String())); err != nil {
-		t.Fatal(err)
-	}
+	newWeb := newBuild(t, web)
 	srv.Stop()
 	srv = startServer(t, bin, newWeb, port)
 	newVersion := version(t, srv.URL)
@@ -293,8 +280,7 @@ func TestUpdateKeepsWork(t *testing.T) {
 	// Unsaved work: an article added and a paste typed just now.
 	add(t, ctx, uiArticles[1])
 	pasted := "Typed just before reloading"
-	eval[bool](t, ctx, `(() => { const el = document.querySelector('[data-testid="paste"]');
-		el.value = `+jsString(pasted)+`; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`)
+	paste(t, ctx, pasted)
 	press(t, ctx, `[data-testid="reload"]`)
 	wait(t, ctx, `performance.getEntriesByType('navigation')[0].type === 'reload'`)
 	wait(t, ctx, browsertest.AppReady)
@@ -321,18 +307,11 @@ func TestFailedPrecache(t *testing.T) {
 	srv := startServer(t, bin, web, port)
 	ctx := browser(t)
 	oldVersion := version(t, srv.URL)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	wait(t, ctx, browsertest.OfflineReady)
 	add(t, ctx, uiArticles[2])
 
-	newWeb := t.TempDir()
-	if err := copyDir(newWeb, web); err != nil {
-		t.Fatal(err)
-	}
-	if err := appendCustomSection(filepath.Join(newWeb, "app.wasm"), "gloss-test-build", []byte(time.Now().String())); err != nil {
-		t.Fatal(err)
-	}
+	newWeb := newBuild(t, web)
 	// icon.svg is precached: its 404 makes the new version's install fail.
 	if err := os.Remove(filepath.Join(newWeb, "icons", "icon.svg")); err != nil {
 		t.Fatal(err)

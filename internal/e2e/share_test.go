@@ -37,12 +37,20 @@ func add(t *testing.T, ctx context.Context, texts ...string) {
 	t.Helper()
 	for _, text := range texts {
 		n := eval[int](t, ctx, `document.querySelectorAll('[data-testid="article"]').length`)
-		eval[bool](t, ctx, `(() => { const el = document.querySelector('[data-testid="paste"]');
-			el.value = `+jsString(text)+`; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`)
+		paste(t, ctx, text)
 		do(t, ctx, chromedp.WaitEnabled(`[data-testid="add-article"]`))
 		press(t, ctx, `[data-testid="add-article"]`)
 		wait(t, ctx, fmt.Sprintf(`document.querySelectorAll('[data-testid="article"]').length === %d`, n+1))
 	}
+}
+
+// paste puts text in the paste area as a paste does: the value at once
+// (typing hundreds of characters key by key is slow) and the input event
+// the page listens to.
+func paste(t *testing.T, ctx context.Context, text string) {
+	t.Helper()
+	eval[bool](t, ctx, `(() => { const el = document.querySelector('[data-testid="paste"]');
+		el.value = `+jsString(text)+`; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`)
 }
 
 // open loads url as a new document (a changed fragment alone would not
@@ -72,8 +80,7 @@ func TestShareEncrypted(t *testing.T) {
 	t.Cleanup(func() { srv.Kill() })
 	ctx := browser(t)
 
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	add(t, ctx, uiArticles[:2]...)
 	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 2`)
 	wait(t, ctx, idle)
@@ -160,8 +167,7 @@ func TestSharePublic(t *testing.T) {
 	bin, web := build(t)
 	srv := startServer(t, bin, web, 0)
 	ctx := browser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	add(t, ctx, uiArticles[2])
 	wait(t, ctx, `!document.querySelector('[data-testid="progress"]') && document.querySelectorAll('[data-entity]').length > 0`)
 	before := eval[[]string](t, ctx, snapshotJS)
@@ -185,8 +191,7 @@ func TestShareServerless(t *testing.T) {
 	bin, web := build(t)
 	srv := startServer(t, bin, web, 0)
 	ctx := browser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	wait(t, ctx, browsertest.OfflineReady)
 	add(t, ctx, uiArticles[0])
 	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 1 && !document.querySelector('[data-testid="progress"]') && document.querySelectorAll('[data-entity]').length > 0`)
@@ -221,8 +226,7 @@ func TestShareTooLarge(t *testing.T) {
 	bin, web := build(t)
 	srv := startServer(t, bin, web, 0)
 	ctx := browser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	// Random words barely compress, so this cannot fit in MaxFragment.
 	r := rand.New(rand.NewPCG(6, 6))
 	var b strings.Builder
@@ -254,8 +258,7 @@ func TestShareKeepsUnreadableDraft(t *testing.T) {
 	bin, web := build(t)
 	srv := startServer(t, bin, web, 0)
 	ctx := browser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, browsertest.AppReady)
+	open(t, ctx, srv.URL+"/")
 	add(t, ctx, uiArticles[2])
 	link := shareURL(t, ctx, "share", srv.URL+"/s/")
 	wait(t, ctx, draftHas("Kestrel Falls"))

@@ -16,8 +16,7 @@ func TestDropFiles(t *testing.T) {
 	bin, web := build(t)
 	srv := startServer(t, bin, web, 0)
 	ctx := browser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, AppReadyJS)
+	open(t, ctx, srv.URL+"/")
 
 	eval[bool](t, ctx, `(() => {
 		const dt = new DataTransfer();
@@ -66,8 +65,7 @@ func TestApplyAllAndResize(t *testing.T) {
 	bin, web := build(t)
 	srv := startServer(t, bin, web, 0)
 	ctx := browser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, AppReadyJS)
+	open(t, ctx, srv.URL+"/")
 	addArticles(t, ctx, uiArticles[0], uiArticles[1])
 	wait(t, ctx, idle)
 
@@ -125,15 +123,13 @@ func TestBadPaste(t *testing.T) {
 	bin, web := build(t)
 	srv := startServer(t, bin, web, 0)
 	ctx := browser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
-	wait(t, ctx, AppReadyJS)
+	open(t, ctx, srv.URL+"/")
 	for _, tt := range []struct{ name, text, want string }{
 		{"huge", strings.Repeat("Dock workers in Valmora returned to work on Tuesday. ", 30000), "too long for one article"},
 		{"binary", "MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00\xb8\x00\x00\x00\x00\x00\x00\x00@\x00\x01\x02", "binary data"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			eval[bool](t, ctx, fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid="paste"]');
-				el.value = %s; el.dispatchEvent(new Event('input', {bubbles: true})); return true; })()`, jsString(tt.text)))
+			paste(t, ctx, tt.text)
 			do(t, ctx, chromedp.WaitEnabled(`[data-testid="add-article"]`))
 			press(t, ctx, `[data-testid="add-article"]`)
 			wait(t, ctx, fmt.Sprintf(`document.querySelector('[data-testid="status"]')?.textContent.includes(%s)`, jsString(tt.want)))
