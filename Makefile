@@ -64,7 +64,7 @@ fmt-check:
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/server $(ENGINE)
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/server ./cmd/engine $(ENGINE)
 
 # The browser tests need the built binary and wasm: they run in `e2e`.
 unit:
@@ -86,7 +86,7 @@ e2e: build
 ## bench: figures as `name value unit` lines
 bench: build
 	$(GO) run ./cmd/webbench -bin $(CURDIR)/$(BIN) -web $(CURDIR)/web
-	$(GO) run ./cmd/uibench -bin $(CURDIR)/$(BIN) -web $(CURDIR)/web
+	$(GO) run ./cmd/uibench -bin $(CURDIR)/$(BIN) -web $(CURDIR)/web -runs 3
 	$(GO) run ./cmd/loadtest
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./internal/... | $(GO) run ./cmd/benchfmt -prefix native.
 	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchtime 1x $(ENGINE) | $(GO) run ./cmd/benchfmt -prefix wasm.

@@ -1,5 +1,6 @@
-// Command webbench measures what a visitor pays for Gloss: app.wasm's size
-// raw, gzip and brotli, and load times in headless Chromium (median of
+// Command webbench measures what a visitor pays for Gloss: the sizes of
+// app.wasm (the UI) and engine.wasm (the analysis worker) raw, gzip and
+// brotli, with their brotli total, and load times in headless Chromium (median of
 // runs): a cold load with an empty profile, and a reload with the server
 // stopped, served by the service worker. Output: `name value unit` lines.
 package main
@@ -30,15 +31,20 @@ func main() {
 }
 
 func run(bin, web string, runs int) error {
-	for _, v := range []struct{ name, file string }{
-		{"raw", "app.wasm"}, {"gzip", "app.wasm.gz"}, {"brotli", "app.wasm.br"},
-	} {
-		st, err := os.Stat(filepath.Join(web, v.file))
-		if err != nil {
-			return err
+	var total int64
+	for _, w := range []struct{ name, file string }{{"wasm", "app.wasm"}, {"engine", "engine.wasm"}} {
+		for _, v := range []struct{ name, suffix string }{{"raw", ""}, {"gzip", ".gz"}, {"brotli", ".br"}} {
+			st, err := os.Stat(filepath.Join(web, w.file+v.suffix))
+			if err != nil {
+				return err
+			}
+			fmt.Printf("web.%s.%s %d bytes\n", w.name, v.name, st.Size())
+			if v.name == "brotli" {
+				total += st.Size()
+			}
 		}
-		fmt.Printf("web.wasm.%s %d bytes\n", v.name, st.Size())
 	}
+	fmt.Printf("web.download.brotli %d bytes\n", total)
 	var cold, offline []float64
 	for i := 0; i < runs; i++ {
 		c, o, err := once(bin, web)
