@@ -130,6 +130,8 @@ var stsGBDT = gbdtParams{Rounds: 600, Depth: 3, MinLeaf: 20, Rate: 0.03, Subsamp
 
 // gbdtSeed and dropFeatures are for exploring feature sets on train/dev
 // (SIM_SEED, SIM_DROP="31,32"): a dropped feature is zeroed everywhere.
+// SIM_DEPTH and SIM_PDEPTH ("depth minleaf rate rounds") vary the STS and
+// paraphrase trees; SIM_FOLDSEED reshuffles the paraphrase CV folds.
 var (
 	gbdtSeed     uint64 = 1
 	dropFeatures []int
@@ -147,6 +149,9 @@ func init() {
 	}
 	if v := os.Getenv("SIM_FOLDSEED"); v != "" {
 		fmt.Sscan(v, &foldSeed)
+	}
+	if v := os.Getenv("SIM_PDEPTH"); v != "" {
+		fmt.Sscan(v, &paraGBDT.Depth, &paraGBDT.MinLeaf, &paraGBDT.Rate, &paraGBDT.Rounds)
 	}
 	if v := os.Getenv("SIM_DEPTH"); v != "" {
 		fmt.Sscan(v, &stsGBDT.Depth, &stsGBDT.MinLeaf, &stsGBDT.Rate, &stsGBDT.Rounds)
