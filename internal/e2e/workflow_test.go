@@ -2,8 +2,11 @@ package e2e
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"gloss/internal/browsertest"
 
 	"github.com/chromedp/chromedp"
 )
@@ -143,4 +146,46 @@ func TestBadPaste(t *testing.T) {
 	}
 	addArticles(t, ctx, uiArticles[2])
 	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 1`)
+}
+
+// TestOfflineSession does a whole session with the server gone from the
+// start: the app comes from the service worker's cache, the engine worker
+// too; articles are analysed and compared, corrected, the share is queued,
+// and a serverless link carries the work.
+func TestOfflineSession(t *testing.T) {
+	bin, web := build(t)
+	srv := startServer(t, bin, web, 0)
+	ctx := browser(t)
+	open(t, ctx, srv.URL+"/")
+	wait(t, ctx, browsertest.OfflineReady)
+	srv.Kill()
+
+	open(t, ctx, srv.URL+"/")
+	add(t, ctx, uiArticles[0], uiArticles[1])
+	wait(t, ctx, idle)
+	if got := entityTexts(t, ctx, 0)["Elena Varga"]; got != "PER" {
+		t.Errorf("offline: Elena Varga = %q, want PER", got)
+	}
+	if got := eval[string](t, ctx, `document.querySelector('[data-testid="sim-cell"][data-a="0"][data-b="1"]').dataset.relation`); got != "same-source-edited" && got != "near-duplicate" {
+		t.Errorf("offline: relation of the two versions = %q", got)
+	}
+
+	// A correction, by the inspector.
+	eval[bool](t, ctx, markJS(1, "Tomas Brekke")+`.click() ?? true`)
+	wait(t, ctx, `document.querySelector('[data-testid="inspector"] h2 q')?.textContent === "Tomas Brekke"`)
+	press(t, ctx, `[data-testid="inspector"] [data-testid="label-MISC"]`)
+	wait(t, ctx, markJS(1, "Tomas Brekke")+`?.dataset.entity === "MISC"`)
+
+	// Sharing waits for the server; a serverless link needs none.
+	press(t, ctx, `[data-testid="share"]`)
+	wait(t, ctx, `document.body.textContent.includes('Queued — will upload when online')`)
+	link := shareURL(t, ctx, "share-serverless", srv.URL+"/#set=")
+	before := eval[[]string](t, ctx, snapshotJS)
+	press(t, ctx, `[data-testid="remove-article"]`)
+	wait(t, ctx, articles(1))
+	open(t, ctx, link)
+	wait(t, ctx, articles(2))
+	if after := eval[[]string](t, ctx, snapshotJS); !slices.Equal(after, before) {
+		t.Errorf("offline serverless link shows\n%q\nwant\n%q", after, before)
+	}
 }
