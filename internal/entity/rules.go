@@ -74,6 +74,7 @@ func applyRules(words []string, sents []token.Range, fs []found, res *features.R
 	fs = honorifics(words, sents, fs, res)
 	fs = quotedTitles(words, sents, fs)
 	fs = particles(words, sents, fs)
+	fs = numberedRoads(words, sents, fs)
 	keep := fs[:0]
 	for _, f := range fs {
 		n := f.end - f.start
@@ -534,4 +535,58 @@ func sentEnd(sents []token.Range, k, n int) int {
 		return sents[i].End
 	}
 	return n
+}
+
+// roadWords name numbered roads: "Interstate 295", "Route 66".
+var roadWords = map[string]bool{"Interstate": true, "Route": true, "Highway": true, "Motorway": true}
+
+// numberedRoads makes a road word followed by a route number one LOC
+// ("toward Interstate 295"), replacing a tagger span on the road word
+// alone; the tagger rarely sees these and the number rules would
+// otherwise call the number a CARDINAL.
+func numberedRoads(words []string, sents []token.Range, fs []found) []found {
+	var add []found
+	k := 0
+	for _, s := range sents {
+		for i := s.Start; i+1 < s.End; i++ {
+			if !roadWords[words[i]] || !allDigits(words[i+1]) {
+				continue
+			}
+			for k < len(fs) && fs[k].end <= i {
+				k++
+			}
+			if k < len(fs) && fs[k].start < i+2 && !(fs[k].start == i && fs[k].end == i+1) {
+				continue // part of a longer name: leave it
+			}
+			add = append(add, found{i, i + 2, labLOC, s.Start})
+		}
+	}
+	if len(add) == 0 {
+		return fs
+	}
+	out := make([]found, 0, len(fs)+len(add))
+	j := 0
+	for _, f := range fs {
+		for j < len(add) && add[j].start < f.start {
+			out = append(out, add[j])
+			j++
+		}
+		if j < len(add) && f.start == add[j].start {
+			continue // the road word alone, replaced
+		}
+		out = append(out, f)
+	}
+	return append(out, add[j:]...)
+}
+
+func allDigits(w string) bool {
+	if w == "" || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
