@@ -263,10 +263,16 @@ func markActive(id, active string) {
 	app.Window().Call("requestAnimationFrame", f)
 }
 
-// textHTML renders an article's text: an element per stretch carrying
-// data-off, its byte offset, which dom.go turns selections back into;
-// highlights are marks with data-entity. Every piece of text is escaped:
-// an article's markup is shown as text, never run.
+// textHTML renders an article's text: blocks of a few KB cut after
+// paragraph breaks (div.chunk), holding the plain text as text nodes and
+// the highlights as marks with data-entity. Chunks and marks carry
+// data-off, the byte offset of their first character, from which dom.go
+// turns selections back into offsets. The chunks are there for the
+// browser: each is laid out on its own, and only when near the view
+// (content-visibility in gloss.css), where one block of a long article
+// held every highlight and its layout grew faster than the text. Every
+// piece of text is escaped: an article's markup is shown as text, never
+// run.
 func textHTML(a *workspace.Article, spans []workspace.Span, marks string) string {
 	followed := map[int]bool{}
 	for _, m := range strings.Split(marks, ",") {
@@ -274,21 +280,38 @@ func textHTML(a *workspace.Article, spans []workspace.Span, marks string) string
 			followed[n] = true
 		}
 	}
+	text := a.Text
 	var b strings.Builder
-	b.Grow(len(a.Text)*2 + 64*len(spans))
+	b.Grow(len(text) + len(text)/chunkBytes*40 + 96*len(spans) + 256)
 	b.WriteString(`<div class="text" id="t-`)
 	b.WriteString(html.EscapeString(a.ID))
 	b.WriteString(`" tabindex="0" role="region" aria-label="`)
 	b.WriteString(html.EscapeString("Text of " + a.Title + ". Select words and press 1 to 8 to label them."))
-	b.WriteString(`">`)
-	for _, s := range workspace.Segments(a.Text, spans) {
-		off := strconv.Itoa(s.Start)
+	b.WriteString(`"><div class="chunk" data-off="0">`)
+	chunk := 0 // where the open chunk starts
+	for _, s := range workspace.Segments(text, spans) {
 		if s.Span == nil {
-			b.WriteString(`<span data-off="`)
-			b.WriteString(off)
-			b.WriteString(`">`)
-			escape(&b, a.Text[s.Start:s.End])
-			b.WriteString(`</span>`)
+			at := s.Start
+			for {
+				// The next paragraph break that ends the open chunk at
+				// chunkBytes or more; never one inside a highlight, nor at
+				// the very end (an empty chunk).
+				cut := -1
+				if from := max(at, chunk+chunkBytes-2); from < s.End {
+					if i := strings.Index(text[from:s.End], "\n\n"); i >= 0 && from+i+2 < len(text) {
+						cut = from + i + 2
+					}
+				}
+				if cut < 0 {
+					escape(&b, text[at:s.End])
+					break
+				}
+				escape(&b, text[at:cut])
+				b.WriteString(`</div><div class="chunk" data-off="`)
+				b.WriteString(strconv.Itoa(cut))
+				b.WriteString(`">`)
+				chunk, at = cut, cut
+			}
 			continue
 		}
 		cls := "ent"
@@ -305,14 +328,19 @@ func textHTML(a *workspace.Article, spans []workspace.Span, marks string) string
 		b.WriteString(`" data-entity="`)
 		b.WriteString(html.EscapeString(s.Span.Label))
 		b.WriteString(`" data-off="`)
-		b.WriteString(off)
+		b.WriteString(strconv.Itoa(s.Start))
 		b.WriteString(`" tabindex="0" role="button">`)
-		escape(&b, a.Text[s.Start:s.End])
+		escape(&b, text[s.Start:s.End])
 		b.WriteString(`</mark>`)
 	}
-	b.WriteString(`</div>`)
+	b.WriteString(`</div></div>`)
 	return b.String()
 }
+
+// chunkBytes is the least size of a rendered chunk of text: a few
+// paragraphs, so that a long article is many blocks the browser can skip,
+// and a short one is one or two.
+const chunkBytes = 2048
 
 // summaryOf is the start of a text, for collapsed articles.
 func summaryOf(text string) string {
@@ -430,7 +458,7 @@ func (v *ArticleView) onSelect(ctx app.Context, e app.Event) {
 	v.P.sel = selection{ID: v.A.ID, Start: s, End: end}
 }
 
-// textRoot is the element holding the article's stretches.
+// textRoot is the element holding the article's chunks.
 func (v *ArticleView) textRoot() app.Value {
 	return app.Window().GetElementByID("t-" + v.A.ID)
 }

@@ -9,9 +9,9 @@ import (
 )
 
 // This file is the one place where DOM positions (UTF-16 code units inside
-// text nodes) become the workspace's UTF-8 byte offsets. Every rendered
-// stretch of article text is an element carrying data-off, the byte offset
-// of its first character, and holding exactly one text node.
+// text nodes) become the workspace's UTF-8 byte offsets. An article's text
+// is rendered as chunks holding text nodes and marks; chunks and marks
+// carry data-off, the byte offset of their first character (textHTML).
 
 // utf16ToByte returns the byte offset in s of UTF-16 offset u, clamped to
 // s. An offset inside a surrogate pair rounds up to the whole character.
@@ -51,42 +51,59 @@ func byteToUTF16(s string, b int) int {
 
 // domPoint converts a DOM boundary point (node, offset), as a Range or a
 // Selection gives it, into a byte offset of text. root is the element that
-// holds the article's stretches. ok is false for points outside root.
+// holds the article's chunks. ok is false for points outside root.
 func domPoint(root, node app.Value, offset int, text string) (int, bool) {
 	if node.Type() != app.TypeObject || !root.Call("contains", node).Bool() {
 		return 0, false
 	}
-	if node.Equal(root) {
-		// Between stretches: the offset counts child elements.
-		kids := root.Get("children")
-		if offset >= kids.Length() {
-			return len(text), true
+	if node.Get("nodeType").Int() == 3 {
+		// In a text node: offset counts UTF-16 units.
+		return nodeStart(root, node, utf16ToByte(textOf(node), offset), text)
+	}
+	// In an element (the root, a chunk, a mark): offset counts child
+	// nodes; the point is the start of the one at offset, or the end of
+	// the element.
+	kids := node.Get("childNodes")
+	if offset < kids.Length() {
+		return nodeStart(root, kids.Index(offset), 0, text)
+	}
+	return nodeStart(root, node, len(textOf(node)), text)
+}
+
+// nodeStart returns the byte offset of the point n bytes after the start
+// of node, a node inside root. Plain text is a bare text node: its offset
+// is that of the nearest element before it carrying data-off (a mark, or
+// its chunk) plus the length of the text in between, so the walk back
+// stops at the previous highlight or the chunk's start.
+func nodeStart(root, node app.Value, n int, text string) (int, bool) {
+	for !node.Equal(root) {
+		if node.Get("nodeType").Int() == 1 && !node.Get("dataset").Get("off").IsUndefined() {
+			off, ok := stretchStart(node, text)
+			if !ok || off+n > len(text) || (off+n < len(text) && !utf8.RuneStart(text[off+n])) {
+				return 0, false
+			}
+			return off + n, true
 		}
-		return stretchStart(kids.Index(offset), text)
-	}
-	el := node
-	isText := node.Get("nodeType").Int() == 3
-	if isText {
-		el = node.Get("parentElement")
-	}
-	if el.Get("dataset").Get("off").IsUndefined() {
-		el = el.Call("closest", "[data-off]")
-		if el.IsNull() {
+		if p := node.Get("previousSibling"); p.Truthy() {
+			n += len(textOf(p))
+			node = p
+			continue
+		}
+		node = node.Get("parentNode")
+		if !node.Truthy() {
 			return 0, false
 		}
 	}
-	start, ok := stretchStart(el, text)
-	if !ok {
+	if n > len(text) {
 		return 0, false
 	}
-	if !isText {
-		if offset == 0 {
-			return start, true
-		}
-		return start + utf16ToByte(text[start:], el.Get("textContent").Length()), true
-	}
-	return start + utf16ToByte(text[start:], offset), true
+	return n, true
 }
+
+// textOf is a node's text as UTF-8, the article's bytes (the DOM's
+// strings are UTF-16; a JavaScript string is not an object to read a
+// length from: syscall/js panics on that).
+func textOf(node app.Value) string { return node.Get("textContent").String() }
 
 // stretchStart reads an element's data-off and checks it is a character
 // boundary of text.
@@ -121,7 +138,7 @@ func clearSelection() {
 	}
 }
 
-// targetOffset returns the data-off of the stretch an event hit, if it is
+// targetEntity returns the data-off of the element an event hit, if it is
 // a highlighted entity.
 func targetEntity(e app.Event, text string) (int, bool) {
 	t := e.Get("target")

@@ -93,6 +93,8 @@ func keepFocus(rootID string) {
 	}
 	id := act.Get("id").String()
 	off := act.Get("dataset").Get("off")
+	// A mark and the chunk it starts share a data-off.
+	tag := act.Get("localName").String()
 	find := func() app.Value {
 		if id != "" {
 			if el := doc.Call("getElementById", id); el.Truthy() {
@@ -101,7 +103,7 @@ func keepFocus(rootID string) {
 		}
 		root := doc.Call("getElementById", rootID)
 		if root.Truthy() && off.Truthy() {
-			if el := root.Call("querySelector", `[data-off="`+off.String()+`"]`); el.Truthy() {
+			if el := root.Call("querySelector", tag+`[data-off="`+off.String()+`"]`); el.Truthy() {
 				return el
 			}
 		}

@@ -164,9 +164,9 @@ func TestAnnotator(t *testing.T) {
 
 	// By keyboard: select words after the multi-byte characters and press
 	// 4 (MISC).
-	eval[bool](t, ctx, `(() => {
+	eval[bool](t, ctx, textNodesJS+`(() => {
 		const text = document.querySelectorAll('[data-testid="article"] .text')[1];
-		const node = [...text.querySelectorAll('[data-off]')].map(e => e.firstChild).find(n => n && n.textContent.includes('welcomed the news'));
+		const node = textNodes(text).find(n => n.textContent.includes('welcomed the news'));
 		const at = node.textContent.indexOf('the news');
 		const r = document.createRange();
 		r.setStart(node, at); r.setEnd(node, at + 'the news'.length);
@@ -333,9 +333,9 @@ func TestPasteSeveral(t *testing.T) {
 	// follows them.
 	selectAndLabel := func(word, key string) {
 		t.Helper()
-		eval[bool](t, ctx, `(() => {
+		eval[bool](t, ctx, textNodesJS+`(() => {
 			const text = document.querySelector('[data-testid="article"] .text');
-			const node = [...text.querySelectorAll('[data-off]')].map(e => e.firstChild).find(n => n && n.textContent.includes(`+jsString(word)+`));
+			const node = textNodes(text).find(n => n.textContent.includes(`+jsString(word)+`));
 			const at = node.textContent.indexOf(`+jsString(word)+`);
 			const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + `+jsString(word)+`.length);
 			getSelection().removeAllRanges(); getSelection().addRange(r); text.focus(); return true; })()`)
@@ -463,4 +463,78 @@ func axeViolations(t *testing.T, ctx context.Context) []axeViolation {
 		t.Fatalf("axe result %s: %v", out, err)
 	}
 	return vs
+}
+
+// textNodesJS defines textNodes(el) (again on every use: a script run
+// twice cannot declare a const twice): the text nodes under el, in order
+// (an article's plain text is bare text nodes between its marks).
+const textNodesJS = `globalThis.textNodes = el => {
+	const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), out = [];
+	while (w.nextNode()) out.push(w.currentNode);
+	return out; };
+`
+
+// longArticle is an article of some 30 paragraphs, enough for several
+// rendered chunks, with a multi-byte name in each, so that offsets in
+// later chunks count bytes and UTF-16 units apart.
+func longArticle() string {
+	var b strings.Builder
+	b.WriteString("Long report from Valmora")
+	for i := range 30 {
+		fmt.Fprintf(&b, "\n\nParagraph %d: Mayor Elena Varga met Søren Dahl in Valmora on Tuesday. ", i)
+		b.WriteString(strings.TrimSpace(strings.Repeat("The council talked about the harbour and the rail bridge for a long time. ", 4)))
+	}
+	return b.String()
+}
+
+// TestLongArticle: a long article is rendered in chunks with its text
+// whole, and selections that start on a chunk's edge (an element boundary
+// point) or cross from one chunk into the next are labelled exactly.
+func TestLongArticle(t *testing.T) {
+	bin, web := build(t)
+	srv := startServer(t, bin, web, 0)
+	ctx := browser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	wait(t, ctx, AppReadyJS)
+	text := longArticle()
+	addArticles(t, ctx, text)
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 1`)
+	wait(t, ctx, idle)
+	wait(t, ctx, markJS(0, "Søren Dahl")+` !== undefined`)
+	if got := eval[string](t, ctx, `document.querySelector('[data-testid="article"] .text').textContent`); got != text {
+		t.Errorf("text shown differs from the article: %d bytes, want %d", len(got), len(text))
+	}
+	chunks := eval[int](t, ctx, `document.querySelectorAll('[data-testid="article"] .text .chunk').length`)
+	if chunks < 3 {
+		t.Fatalf("chunks = %d, want several for a %d-byte article", chunks, len(text))
+	}
+
+	// From the start of the third chunk (the point (chunk, 0)) to the end
+	// of its first word.
+	eval[bool](t, ctx, textNodesJS+`(() => {
+		const text = document.querySelector('[data-testid="article"] .text');
+		const chunk = text.querySelectorAll('.chunk')[2];
+		const node = textNodes(chunk)[0];
+		const r = document.createRange(); r.setStart(chunk, 0); r.setEnd(node, 'Paragraph'.length);
+		getSelection().removeAllRanges(); getSelection().addRange(r); text.focus(); return true; })()`)
+	do(t, ctx, chromedp.KeyEvent("4"))
+	wait(t, ctx, markJS(0, "Paragraph")+`?.classList.contains('manual')`)
+
+	// From the last words of the fourth chunk to the first of the fifth:
+	// across the paragraph break between them.
+	want := eval[string](t, ctx, textNodesJS+`(() => {
+		const text = document.querySelector('[data-testid="article"] .text');
+		const cs = text.querySelectorAll('.chunk');
+		const a = textNodes(cs[3]).at(-1), b = textNodes(cs[4])[0];
+		const r = document.createRange(); r.setStart(a, a.textContent.lastIndexOf('long time.')); r.setEnd(b, 'Paragraph'.length);
+		getSelection().removeAllRanges(); getSelection().addRange(r); text.focus(); return String(r); })()`)
+	if !strings.Contains(want, "\n\nParagraph") {
+		t.Fatalf("selection %q does not cross a paragraph break", want)
+	}
+	do(t, ctx, chromedp.KeyEvent("8"))
+	wait(t, ctx, markJS(0, want)+`?.classList.contains('manual')`)
+	if got := eval[string](t, ctx, `document.querySelector('[data-testid="article"] .text').textContent`); got != text {
+		t.Error("text shown differs from the article after the corrections")
+	}
+	checkAxe(t, ctx, "long article")
 }
