@@ -50,6 +50,11 @@ type engineState struct {
 	details, detailsDone int
 	// collapsed memoises collapsed articles' HTML (collapsedHTML).
 	collapsed map[collapsedKey]string
+	// shown holds the IDs of articles whose open view is on the page
+	// (renderArticles mounts a few new ones per frame); later is set
+	// while some wait.
+	shown map[string]bool
+	later bool
 	// outbox holds encoded requests until flush.
 	outbox []string
 	// inbox holds responses until the next animation frame applies them

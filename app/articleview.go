@@ -29,9 +29,16 @@ type ArticleView struct {
 
 	renaming bool
 	editing  bool
-	html     string  // the text as last rendered, for key
-	key      textKey // what html was rendered from
+	html     string      // the text as last rendered, for key
+	key      textKey     // what html was rendered from
+	ctx      app.Context // set on mount
+	mounted  bool
+	waiting  bool // for a turn to render the text again (textTurn)
 }
+
+func (v *ArticleView) OnMount(ctx app.Context) { v.ctx, v.mounted, v.waiting = ctx, true, false }
+
+func (v *ArticleView) OnDismount() { v.mounted = false }
 
 // textKey is what an article's text is rendered from.
 type textKey struct {
@@ -59,27 +66,66 @@ func (w *Workspace) renderArticles() []app.UI {
 		run = htmlb{}
 		runFrom = -1
 	}
+	if p.eng.shown == nil {
+		p.eng.shown = map[string]bool{}
+	}
+	// An open article new to the page waits as a summary when this frame
+	// has mounted enough views already.
+	mounts, waited := 0, false
+	asView := func(j int) bool {
+		return !p.collapsed(j) && (p.eng.shown[p.ws.Articles[j].ID] || mounts < mountsPerFrame || !app.IsClient)
+	}
 	for i, a := range p.ws.Articles {
 		_, analysed := p.ws.Auto(a.Hash)
 		analysed = analysed || p.eng.failed != "" // then shown unhighlighted
-		if p.collapsed(i) {
+		if !asView(i) {
+			waited = waited || !p.collapsed(i)
 			if runFrom < 0 {
 				runFrom = i
 				run.open("div")
 			}
 			run.WriteString(p.collapsedHTML(a, i))
-			if i+1 == n || !p.collapsed(i+1) {
+			if i+1 == n || asView(i+1) {
 				run.close("div")
 				endRun()
 			}
 			continue
+		}
+		if !p.eng.shown[a.ID] {
+			p.eng.shown[a.ID] = true
+			mounts++
 		}
 		out = append(out, &ArticleView{
 			P: p, A: a, Pos: i, Count: n, Analysed: analysed,
 			Marks: focusMarks(p, i), Active: activeMark(p, a.ID), Unique: p.unique(i),
 		})
 	}
+	if waited {
+		w.mountLater()
+	}
 	return out
+}
+
+// mountsPerFrame is how many article views renderArticles mounts in one
+// frame: each is a few dozen elements made one call at a time, and a
+// paste of many articles mounted a dozen in one block.
+const mountsPerFrame = 4
+
+// mountLater renders the articles again on the next frame, for the open
+// ones still waiting to be mounted.
+func (w *Workspace) mountLater() {
+	p := w.state()
+	if p.eng.later || !app.IsClient {
+		return
+	}
+	p.eng.later = true
+	var f app.Func
+	f = app.FuncOf(func(this app.Value, args []app.Value) any {
+		f.Release()
+		w.ctx.Dispatch(func(app.Context) { p.eng.later = false })
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", f)
 }
 
 // collapsedKey is what a collapsed article's HTML is made from.
@@ -141,9 +187,11 @@ func (v *ArticleView) Render() app.UI {
 		return app.Article().Class("article").Attr("data-testid", "article")
 	}
 	head := "h-" + a.ID
+	body := v.renderBody()
 	words := len(strings.Fields(a.Text))
 	meta := plural(words, "word")
-	if !v.Analysed {
+	if !v.key.analysed {
+		// Until the highlights are shown, not merely found.
 		meta += " · analysing…"
 	}
 	return app.Article().Class("article").ID("art-"+a.ID).Attr("data-testid", "article").Attr("data-id", a.ID).Aria("labelledby", head).Body(
@@ -188,7 +236,7 @@ func (v *ArticleView) Render() app.UI {
 				),
 			)
 		}),
-		v.renderBody(),
+		body,
 		v.renderUnique(),
 		app.If(len(a.Orphans) > 0, func() app.UI {
 			return app.Div().Class("orphans").Attr("role", "note").Body(
@@ -218,7 +266,11 @@ func (v *ArticleView) renderBody() app.UI {
 	// inspected only changes a class: rendering the text again for it
 	// would take keyboard focus from the highlight just focused.
 	key := textKey{a, v.Analysed, v.Marks}
-	if key != v.key {
+	if key != v.key && v.key.a == a && v.mounted && !textTurn() {
+		// Same article, new highlights, and this frame has rendered
+		// enough texts: the old text stays until a later frame.
+		v.renderLater()
+	} else if key != v.key {
 		html := textHTML(a, v.P.ws.Spans(a.ID), v.Marks)
 		if html != v.html {
 			keepFocus("t-" + a.ID)
@@ -229,6 +281,58 @@ func (v *ArticleView) renderBody() app.UI {
 	return app.Div().Class("text-wrap").
 		OnClick(v.onClick).OnMouseUp(v.onSelect).OnKeyUp(v.onKeyUp).OnKeyDown(v.onKey).On("focusin", v.onFocus).
 		Body(app.Raw(v.html))
+}
+
+// textsPerFrame is how many article texts may be rendered again in one
+// frame. When the first entities of a batch arrive, every open article's
+// text changes at once; rendering them all (HTML, then the browser's
+// style and layout of their highlights) in one frame was one long block.
+// The first render of an article is never put off: its plain text is cheap
+// and must show.
+const textsPerFrame = 3
+
+// texts counts the texts rendered again in the current frame.
+var texts struct {
+	n     int
+	reset bool // a reset is scheduled for the next frame
+}
+
+// textTurn reports whether one more text may be rendered again this frame,
+// counting it.
+func textTurn() bool {
+	if !app.IsClient {
+		return true
+	}
+	if !texts.reset {
+		texts.reset = true
+		var f app.Func
+		f = app.FuncOf(func(this app.Value, args []app.Value) any {
+			f.Release()
+			texts.n, texts.reset = 0, false
+			return nil
+		})
+		app.Window().Call("requestAnimationFrame", f)
+	}
+	if texts.n >= textsPerFrame {
+		return false
+	}
+	texts.n++
+	return true
+}
+
+// renderLater renders the view again on a later frame.
+func (v *ArticleView) renderLater() {
+	if v.waiting || !v.mounted || !app.IsClient {
+		return
+	}
+	v.waiting = true
+	var f app.Func
+	f = app.FuncOf(func(this app.Value, args []app.Value) any {
+		f.Release()
+		v.ctx.Dispatch(func(app.Context) { v.waiting = false })
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", f)
 }
 
 // markActive gives the highlight active ("start-end") of the text with id
