@@ -55,6 +55,8 @@ type page struct {
 	transfer transferState
 	linkErr  string
 	kept     bool
+	// keptNote says why work was kept aside when it was not a link.
+	keptNote string
 	// changed tells the page the workspace changed (save, analyse); set
 	// by Workspace on mount.
 	changed func()

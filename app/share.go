@@ -549,7 +549,7 @@ func (w *Workspace) restore(set *annot.Set, done func(ctx app.Context, err error
 				p.loadErr = "Your earlier saved work could not be read; it is kept unchanged in this browser's storage (IndexedDB gloss, key " + unreadableKey + ")."
 			}
 			if aside[keptKey] != "" {
-				p.kept = true
+				p.kept, p.keptNote = true, ""
 			}
 			p.ws = ws
 			p.sel, p.focus, p.step, p.pair = selection{}, "", 0, [2]int{-1, -1}
@@ -591,6 +591,15 @@ func (w *Workspace) restoreKept(ctx app.Context, e app.Event) {
 	})
 }
 
+// keptText says why work was set aside: a link replaced it, unless note
+// says otherwise.
+func keptText(note string) string {
+	if note != "" {
+		return note
+	}
+	return "The shared workspace replaced what you had open; your earlier work was kept. "
+}
+
 // renderLinkNotes tells what became of a link that was opened.
 func (w *Workspace) renderLinkNotes() app.UI {
 	p := w.state()
@@ -600,7 +609,7 @@ func (w *Workspace) renderLinkNotes() app.UI {
 		}),
 		app.If(p.kept, func() app.UI {
 			return app.P().Class("kept").Attr("data-testid", "kept-draft").Body(
-				app.Text("The shared workspace replaced what you had open; your earlier work was kept. "),
+				app.Text(keptText(p.keptNote)),
 				app.Button().Class("btn small").Attr("data-testid", "restore-kept").Text("Bring back my earlier work").OnClick(w.restoreKept),
 			)
 		}),

@@ -218,6 +218,7 @@ func (w *Workspace) saved(gen int, err error) {
 	p.saveState = saveSaved
 	p.loadErr = ""
 	w.rawDraft = nil
+	w.announceSaved()
 	app.Window().Set("glossSavedAt", app.Window().Get("performance").Call("now"))
 }
 
@@ -289,6 +290,7 @@ func (w *Workspace) saveThen(next func()) {
 			}
 			p.dirty, p.pasteDirty = false, false
 			p.saveState = saveSaved
+			w.announceSaved()
 			next()
 		})
 	})

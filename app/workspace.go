@@ -27,6 +27,8 @@ type Workspace struct {
 	// a draft that could not be read until something replaces it.
 	loaded   bool
 	rawDraft []byte
+	// tabs is the BroadcastChannel to other tabs (tabs.go).
+	tabs app.Value
 }
 
 func (w *Workspace) state() *page {
@@ -47,6 +49,7 @@ func (w *Workspace) OnMount(ctx app.Context) {
 	w.update = ctx.AppUpdateAvailable() && loadedByWorker()
 	w.installed = ctx.AppUpdateAvailable()
 	w.watchLeave()
+	w.watchTabs()
 	w.loadDraft()
 }
 
