@@ -254,7 +254,13 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	if dir == "" {
 		return
 	}
+	// A full-page capture paints beyond the viewport, where the browser
+	// skips content-visibility: auto (long texts, far articles) until a
+	// person scrolls there: show everything for the picture.
+	eval[bool](t, ctx, `(() => { const s = document.createElement('style'); s.id = 'e2e-shot';
+		s.textContent = '* { content-visibility: visible !important; }'; document.head.append(s); return true; })()`)
 	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	eval[bool](t, ctx, `(document.getElementById('e2e-shot')?.remove(), true)`)
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
