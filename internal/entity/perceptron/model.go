@@ -359,21 +359,10 @@ func compileInto(nT int, trans []float32, pred [][]int32) []into {
 // viterbiInto is viterbiFrom over compiled predecessor lists; it returns
 // exactly the same path (same scores, same tie-breaking).
 func viterbiInto(n, nT int, emit, trans []float32, in []into, startRow int, end []float32, sc *Scratch) []int {
-	path := sc.path[:0]
 	if n == 0 {
-		return path
+		return sc.path[:0]
 	}
-	if cap(sc.back) < n*nT {
-		sc.back = make([]int32, n*nT)
-	}
-	back := sc.back[:n*nT]
-	if cap(sc.score) < 2*nT {
-		sc.score = make([]float32, 2*nT)
-	}
-	cur, prev := sc.score[:nT], sc.score[nT:2*nT]
-	for t := 0; t < nT; t++ {
-		cur[t] = trans[startRow*nT+t] + emit[t]
-	}
+	back, cur, prev := sc.start(n, nT, emit, trans, startRow)
 	in = in[:nT]
 	for i := 1; i < n; i++ {
 		cur, prev = prev, cur
@@ -394,21 +383,5 @@ func viterbiInto(n, nT int, emit, trans []float32, in []into, startRow int, end 
 			bk[t] = arg
 		}
 	}
-	best, arg := NegInf, 0
-	for t := 0; t < nT; t++ {
-		s := cur[t]
-		if end != nil {
-			s += end[t]
-		}
-		if s > best || (best == NegInf && t == 0) {
-			best, arg = s, t
-		}
-	}
-	path = append(path, make([]int, n)...)
-	path[n-1] = arg
-	for i := n - 1; i > 0; i-- {
-		path[i-1] = int(back[i*nT+path[i]])
-	}
-	sc.path = path
-	return path
+	return sc.finish(n, nT, cur, end, back)
 }

@@ -38,21 +38,10 @@ func viterbi(n, nT int, emit, trans []float32, pred [][]int32, end []float32, sc
 // viterbiFrom is viterbi with the first token's transition taken from row
 // startRow (nT for a sentence start, a tag for a known previous tag).
 func viterbiFrom(n, nT int, emit, trans []float32, pred [][]int32, startRow int, end []float32, sc *Scratch) []int {
-	path := sc.path[:0]
 	if n == 0 {
-		return path
+		return sc.path[:0]
 	}
-	if cap(sc.back) < n*nT {
-		sc.back = make([]int32, n*nT)
-	}
-	back := sc.back[:n*nT]
-	if cap(sc.score) < 2*nT {
-		sc.score = make([]float32, 2*nT)
-	}
-	cur, prev := sc.score[:nT], sc.score[nT:2*nT]
-	for t := 0; t < nT; t++ {
-		cur[t] = trans[startRow*nT+t] + emit[t]
-	}
+	back, cur, prev := sc.start(n, nT, emit, trans, startRow)
 	for i := 1; i < n; i++ {
 		cur, prev = prev, cur
 		e := emit[i*nT : i*nT+nT]
@@ -71,6 +60,30 @@ func viterbiFrom(n, nT int, emit, trans []float32, pred [][]int32, startRow int,
 			bk[t] = arg
 		}
 	}
+	return sc.finish(n, nT, cur, end, back)
+}
+
+// start sizes the scratch for n positions of nT states and scores the
+// first position from transition row startRow. It returns the
+// back-pointer table and the current and previous score rows.
+func (sc *Scratch) start(n, nT int, emit, trans []float32, startRow int) (back []int32, cur, prev []float32) {
+	if cap(sc.back) < n*nT {
+		sc.back = make([]int32, n*nT)
+	}
+	back = sc.back[:n*nT]
+	if cap(sc.score) < 2*nT {
+		sc.score = make([]float32, 2*nT)
+	}
+	cur, prev = sc.score[:nT], sc.score[nT:2*nT]
+	for t := 0; t < nT; t++ {
+		cur[t] = trans[startRow*nT+t] + emit[t]
+	}
+	return back, cur, prev
+}
+
+// finish picks the best last state (with end scores, if any) and walks
+// the back-pointers to the best path, kept in the scratch.
+func (sc *Scratch) finish(n, nT int, cur, end []float32, back []int32) []int {
 	best, arg := NegInf, 0
 	for t := 0; t < nT; t++ {
 		s := cur[t]
@@ -81,9 +94,7 @@ func viterbiFrom(n, nT int, emit, trans []float32, pred [][]int32, startRow int,
 			best, arg = s, t
 		}
 	}
-	for i := 0; i < n; i++ {
-		path = append(path, 0)
-	}
+	path := append(sc.path[:0], make([]int, n)...)
 	path[n-1] = arg
 	for i := n - 1; i > 0; i-- {
 		path[i-1] = int(back[i*nT+path[i]])
