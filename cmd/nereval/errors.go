@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -31,18 +30,9 @@ func listErrors(w io.Writer, shared, name string) error {
 			c = x
 		}
 	}
-	docs, err := nerdata.ReadFile(filepath.Join(append([]string{shared, "data", "ner"}, c.path...)...), c.format)
+	docs, err := c.read(shared, oddOnly)
 	if err != nil {
 		return err
-	}
-	if oddOnly {
-		var keep []nerdata.Document
-		for i, d := range docs {
-			if i%2 == 1 {
-				keep = append(keep, d)
-			}
-		}
-		docs = keep
 	}
 	scored := map[string]bool{}
 	for _, l := range c.labels {

@@ -145,18 +145,9 @@ func run(shared string, baseline bool) error {
 			continue
 		}
 		t0 := time.Now()
-		docs, err := nerdata.ReadFile(filepath.Join(append([]string{shared, "data", "ner"}, c.path...)...), c.format)
+		docs, err := c.read(shared, oddOnly)
 		if err != nil {
 			return err
-		}
-		if oddOnly {
-			var keep []nerdata.Document
-			for i, d := range docs {
-				if i%2 == 1 {
-					keep = append(keep, d)
-				}
-			}
-			docs = keep
 		}
 		s := nerdata.NewScorer(c.labels...)
 		untyped := nerdata.NewScorer("ENT")
@@ -293,4 +284,20 @@ func scoreBaseline(results []result, gd []nerdata.TextDoc) error {
 		}
 	}
 	return nil
+}
+
+// read loads the corpus from the shared data directory; oddOnly keeps the
+// odd-numbered documents (the half-split that was not tuned on).
+func (c corpus) read(shared string, oddOnly bool) ([]nerdata.Document, error) {
+	docs, err := nerdata.ReadFile(filepath.Join(append([]string{shared, "data", "ner"}, c.path...)...), c.format)
+	if err != nil || !oddOnly {
+		return docs, err
+	}
+	var keep []nerdata.Document
+	for i, d := range docs {
+		if i%2 == 1 {
+			keep = append(keep, d)
+		}
+	}
+	return keep, nil
 }
