@@ -245,6 +245,9 @@ func TestStaticSite(t *testing.T) {
 	hs.Close()
 	do(t, ctx, chromedp.Reload())
 	wait(t, ctx, browsertest.AppReady)
+	// The engine worker came with the site and works from the cache.
+	add(t, ctx, uiArticles[2])
+	wait(t, ctx, `document.querySelectorAll('[data-testid="article"] [data-entity]').length > 0 && !document.querySelector('[data-testid="progress"]')`)
 }
 
 // screenshot saves the page for people to look at, under $GLOSS_ARTIFACTS.
