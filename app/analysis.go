@@ -55,18 +55,12 @@ type engineState struct {
 	// while some wait.
 	shown map[string]bool
 	later bool
-	// holdUntil is when articles just pasted stop waiting for their
-	// highlights before being mounted (renderArticles).
-	holdUntil time.Time
 	// outbox holds encoded requests until flush.
 	outbox []string
 	// inbox holds responses until the next animation frame applies them
 	// in one update.
 	inbox     []workspace.EngineResponse
 	scheduled bool
-	// soon is set when the scheduled application is on the next frame,
-	// not on the details' timer.
-	soon bool
 }
 
 // yield gives the browser a turn between two slices of work on the page's
@@ -110,9 +104,6 @@ func (w *Workspace) warmUp() {
 	p.eng.sent, p.eng.asked = map[string]bool{}, map[string]bool{}
 	p.eng.onMsg = app.FuncOf(func(this app.Value, args []app.Value) any {
 		rs, err := workspace.DecodeBatch(args[0].Get("data").String())
-		if len(rs) > 0 {
-			app.Window().Get("performance").Call("mark", "gloss-recv "+strconv.Itoa(len(rs))+" "+rs[0].Op)
-		}
 		if err != nil {
 			rs = append(rs, workspace.EngineResponse{Op: "error", Error: err.Error()})
 		}
@@ -136,30 +127,21 @@ func (w *Workspace) receive(rs ...workspace.EngineResponse) {
 	ctx.Dispatch(func(ctx app.Context) {
 		e := &w.state().eng
 		e.inbox = append(e.inbox, rs...)
-		ctx.PreventUpdate()
-		// Sentence details change nothing on screen unless their pair is
-		// open: they are stored a few times a second, not every frame. Any
-		// other response (the final "idle" above all) is applied on the next
-		// frame, even when details already wait for their timer.
-		later := onlyDetails(e.inbox)
-		if e.scheduled && (e.soon || later) {
+		if e.scheduled {
+			ctx.PreventUpdate()
 			return
 		}
-		e.scheduled, e.soon = true, !later
+		e.scheduled = true
+		ctx.PreventUpdate()
 		var f app.Func
 		f = app.FuncOf(func(this app.Value, args []app.Value) any {
 			f.Release()
-			w.ctx.Dispatch(func(ctx app.Context) {
-				if !w.state().eng.scheduled {
-					// Applied already by the other of a timer and a frame.
-					ctx.PreventUpdate()
-					return
-				}
-				w.applyInbox(ctx)
-			})
+			w.ctx.Dispatch(w.applyInbox)
 			return nil
 		})
-		if later {
+		// Sentence details change nothing on screen unless their pair is
+		// open: they are stored a few times a second, not every frame.
+		if onlyDetails(e.inbox) {
 			app.Window().Call("setTimeout", f, detailsEvery.Milliseconds())
 		} else {
 			app.Window().Call("requestAnimationFrame", f)
@@ -193,7 +175,7 @@ func (w *Workspace) applyInbox(ctx app.Context) {
 	idle := false
 	n := 0
 	defer func() {
-		e.inbox, e.scheduled, e.soon = e.inbox[n:], false, false
+		e.inbox, e.scheduled = e.inbox[n:], false
 		if len(e.inbox) > 0 {
 			w.receive()
 		}
@@ -404,7 +386,6 @@ func (w *Workspace) post(r workspace.EngineRequest) {
 func (w *Workspace) flush() {
 	e := &w.state().eng
 	if len(e.outbox) > 0 {
-		app.Window().Get("performance").Call("mark", "gloss-post "+strconv.Itoa(len(e.outbox)))
 		e.worker.Call("postMessage", workspace.EncodeBatch(e.outbox))
 		e.outbox = e.outbox[:0]
 	}

@@ -4,7 +4,6 @@ import (
 	"html"
 	"strconv"
 	"strings"
-	"time"
 
 	"gloss/internal/workspace"
 
@@ -73,23 +72,8 @@ func (w *Workspace) renderArticles() []app.UI {
 	// An open article new to the page waits as a summary when this frame
 	// has mounted enough views already.
 	mounts, waited := 0, false
-	// Articles just added wait as summaries, for holdFor at most, until
-	// their entities arrive: mounting the plain text first and the
-	// highlighted text a moment later did the work twice, and the first
-	// mount kept the page's thread from taking in the worker's answer.
-	holding := app.IsClient && p.eng.ready && time.Now().Before(p.eng.holdUntil)
 	asView := func(j int) bool {
-		a := p.ws.Articles[j]
-		if p.collapsed(j) {
-			return false
-		}
-		if p.eng.shown[a.ID] || !app.IsClient {
-			return true
-		}
-		if _, analysed := p.ws.Auto(a.Hash); holding && !analysed {
-			return false
-		}
-		return mounts < mountsPerFrame
+		return !p.collapsed(j) && (p.eng.shown[p.ws.Articles[j].ID] || mounts < mountsPerFrame || !app.IsClient)
 	}
 	for i, a := range p.ws.Articles {
 		_, analysed := p.ws.Auto(a.Hash)

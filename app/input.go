@@ -2,16 +2,11 @@ package app
 
 import (
 	"strings"
-	"time"
 
 	"gloss/internal/workspace"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
-
-// holdFor is how long pasted articles wait as summaries for their
-// highlights before their plain text is shown (see renderArticles).
-const holdFor = 150 * time.Millisecond
 
 // maxFileBytes bounds one dropped or picked file.
 const maxFileBytes = 8 << 20
@@ -63,7 +58,6 @@ func (w *Workspace) add(ctx app.Context, e app.Event) {
 	w.draft = ""
 	app.Window().GetElementByID("paste").Set("value", "")
 	w.savePasteSoon()
-	p.eng.holdUntil = time.Now().Add(holdFor)
 	p.status = plural(len(added), "article") + " added."
 	w.changed(ctx)
 }

@@ -43,7 +43,6 @@ func main() {
 	words := flag.Int("words", 700, "words per article")
 	flag.IntVar(&runs, "runs", 5, "runs of the five-article case (half as many of the hundred); figures are medians")
 	flag.DurationVar(&profileFor, "profile-for", 0, "with -profile, profile only this long from the click")
-	flag.BoolVar(&timeline, "timeline", false, "print each run's timeline (performance marks and long tasks, ms from the click) without profiling")
 	flag.StringVar(&profileCase, "profile", "", "profile the page's main thread during this case (five, hundred or long) and print where its time goes")
 	cases := flag.String("cases", "five,hundred,long", "cases to run, comma-separated")
 	flag.Parse()
@@ -55,9 +54,6 @@ func main() {
 
 // runs is how many times the five-article case is measured (-runs).
 var runs int
-
-// timeline prints every run's marks and long tasks (-timeline).
-var timeline bool
 
 // profileCase is the case to profile (-profile), "" for none.
 var profileCase string
@@ -228,7 +224,7 @@ func measure(url, profile string, texts []string, prof bool) (result, error) {
 	if err := json.Unmarshal([]byte(raw), &r); err != nil {
 		return result{}, fmt.Errorf("%s: %w", raw, err)
 	}
-	if prof || timeline {
+	if prof {
 		for _, e := range r.Timeline {
 			fmt.Fprintf(os.Stderr, "%8.1f %6.1f  %v\n", e[0], e[1], e[2])
 		}
