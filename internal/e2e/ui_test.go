@@ -327,6 +327,9 @@ func TestPasteSeveral(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Click(`[data-testid="undo"]`))
 	wait(t, ctx, `document.querySelectorAll('[data-testid="article"]').length === 2`)
+	// Selections are made once analysis is done: results arriving redraw
+	// an article's text, and a selection inside the old text is gone.
+	wait(t, ctx, idle)
 
 	// A correction, then an edit of the text that removes its words: the
 	// correction is listed as an orphan, not lost; one whose words remain
